@@ -1,0 +1,96 @@
+package dev.gannet.kernels.tensor;
+
+import static dev.gannet.kernels.tensor.LittleEndian.clear;
+import static dev.gannet.kernels.tensor.LittleEndian.f16;
+import static dev.gannet.kernels.tensor.LittleEndian.orU8;
+import static dev.gannet.kernels.tensor.LittleEndian.putF16;
+import static dev.gannet.kernels.tensor.LittleEndian.u8;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Q4_K: super-blocks of 256 weights in 8 sub-blocks of 32, each weight a 4-bit quant; every
+ * sub-block has a 6-bit scale and a 6-bit min, themselves scaled by the super-block's d and dmin.
+ *
+ * <pre>
+ * bytes     field
+ * 0..1      d           float16 scale of the scales
+ * 2..3      dmin        float16 scale of the mins
+ * 4..15     scales[12]  eight scales and eight mins, 6 bits each (see {@link KScales})
+ * 16..143   qs[128]     4-bit quants: weight 64c + l (c 0..3, l 0..31) is the low nibble of
+ *                       qs[32c + l], weight 64c + 32 + l its high nibble
+ * </pre>
+ *
+ * weight = (d * scale[s]) * q - (dmin * min[s]), s = weight index / 32.
+ */
+final class Q4KKernel extends BlockKernel {
+    private static final int SUB_BLOCKS = 8;
+    private static final int SUB_SIZE = 32;
+    private static final int D = 0;
+    private static final int DMIN = 2;
+    private static final int SCALES = 4;
+    private static final int QS = 16;
+    private static final int QS_BYTES = 128;
+
+    Q4KKernel() {
+        super(GgmlType.Q4_K);
+    }
+
+    @Override
+    void dequantizeBlock(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        float dmin = f16(data, block + DMIN);
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            float step = d * KScales.scale(data, block + SCALES, s);
+            float offset = dmin * KScales.min(data, block + SCALES, s);
+            long qs = block + quants(s);
+            int shift = shift(s);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                out[outOffset + s * SUB_SIZE + l] = step * ((u8(data, qs + l) >> shift) & 0xF) - offset;
+            }
+        }
+    }
+
+    @Override
+    float dotBlock(MemorySegment data, long block, float[] x, int xOffset) {
+        float d = f16(data, block + D);
+        float dmin = f16(data, block + DMIN);
+        float sum = 0;
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            float step = d * KScales.scale(data, block + SCALES, s);
+            float offset = dmin * KScales.min(data, block + SCALES, s);
+            long qs = block + quants(s);
+            int shift = shift(s);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                sum += (step * ((u8(data, qs + l) >> shift) & 0xF) - offset) * x[xOffset + s * SUB_SIZE + l];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    void quantizeBlock(float[] values, int valuesOffset, MemorySegment data, long block) {
+        KQuantFit.Affine fit = KQuantFit.affine(values, valuesOffset, SUB_BLOCKS, SUB_SIZE, 15, 63);
+        putF16(data, block + D, fit.d());
+        putF16(data, block + DMIN, fit.dmin());
+        KScales.pack(data, block + SCALES, fit.scales(), fit.mins());
+        clear(data, block + QS, QS_BYTES);
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            long qs = block + quants(s);
+            int shift = shift(s);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                orU8(data, qs + l, fit.quant(s, values[valuesOffset + s * SUB_SIZE + l], 15) << shift);
+            }
+        }
+    }
+
+    /** Offset in the block of the 32 quant bytes shared by sub-blocks s and s ^ 1. */
+    private static int quants(int s) {
+        return QS + (s / 2) * 32;
+    }
+
+    /** Even sub-blocks take the low nibble, odd ones the high. */
+    private static int shift(int s) {
+        return (s % 2) * 4;
+    }
+}

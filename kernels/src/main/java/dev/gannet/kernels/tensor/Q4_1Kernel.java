@@ -1,0 +1,80 @@
+package dev.gannet.kernels.tensor;
+
+import static dev.gannet.kernels.tensor.LittleEndian.f16;
+import static dev.gannet.kernels.tensor.LittleEndian.putF16;
+import static dev.gannet.kernels.tensor.LittleEndian.putU8;
+import static dev.gannet.kernels.tensor.LittleEndian.u8;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Q4_1: blocks of 32 weights, each a 4-bit quant times the block's scale plus the block's minimum.
+ *
+ * <pre>
+ * bytes   field
+ * 0..1    d        float16 scale
+ * 2..3    m        float16 minimum
+ * 4..19   qs[16]   byte j: weight j in the low nibble, weight j + 16 in the high nibble;
+ *                  weight = nibble * d + m
+ * </pre>
+ */
+final class Q4_1Kernel extends BlockKernel {
+    private static final int HALF = 16;
+    private static final int D = 0;
+    private static final int M = 2;
+    private static final int QS = 4;
+
+    Q4_1Kernel() {
+        super(GgmlType.Q4_1);
+    }
+
+    @Override
+    void dequantizeBlock(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        float m = f16(data, block + M);
+        for (int j = 0; j < HALF; j++) {
+            int q = u8(data, block + QS + j);
+            out[outOffset + j] = (q & 0xF) * d + m;
+            out[outOffset + j + HALF] = (q >> 4) * d + m;
+        }
+    }
+
+    @Override
+    float dotBlock(MemorySegment data, long block, float[] x, int xOffset) {
+        float d = f16(data, block + D);
+        float m = f16(data, block + M);
+        float sum = 0;
+        for (int j = 0; j < HALF; j++) {
+            int q = u8(data, block + QS + j);
+            sum += ((q & 0xF) * d + m) * x[xOffset + j];
+            sum += ((q >> 4) * d + m) * x[xOffset + j + HALF];
+        }
+        return sum;
+    }
+
+    /** llama.cpp's quantize_row_q4_1_ref: d = (max - min) / 15, quants (v - min) / d + 0.5 truncated. */
+    @Override
+    void quantizeBlock(float[] values, int valuesOffset, MemorySegment data, long block) {
+        float min = Float.MAX_VALUE;
+        float max = -Float.MAX_VALUE;
+        for (int j = 0; j < 2 * HALF; j++) {
+            float v = values[valuesOffset + j];
+            // Comparisons, not Math.min: a -0.0 must not replace a 0.0 minimum, or m's sign bit differs from llama.cpp's.
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
+        }
+        float d = (max - min) / 15;
+        float id = d != 0 ? 1 / d : 0;
+        putF16(data, block + D, d);
+        putF16(data, block + M, min);
+        for (int j = 0; j < HALF; j++) {
+            int q0 = Math.min(15, (int) ((values[valuesOffset + j] - min) * id + 0.5f));
+            int q1 = Math.min(15, (int) ((values[valuesOffset + j + HALF] - min) * id + 0.5f));
+            putU8(data, block + QS + j, q0 | q1 << 4);
+        }
+    }
+}

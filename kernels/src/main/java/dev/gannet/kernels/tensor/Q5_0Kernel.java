@@ -1,0 +1,91 @@
+package dev.gannet.kernels.tensor;
+
+import static dev.gannet.kernels.tensor.LittleEndian.f16;
+import static dev.gannet.kernels.tensor.LittleEndian.i32;
+import static dev.gannet.kernels.tensor.LittleEndian.putF16;
+import static dev.gannet.kernels.tensor.LittleEndian.putI32;
+import static dev.gannet.kernels.tensor.LittleEndian.putU8;
+import static dev.gannet.kernels.tensor.LittleEndian.u8;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Q5_0: blocks of 32 weights, each a 5-bit quant offset by 16, times the block's scale.
+ *
+ * <pre>
+ * bytes   field
+ * 0..1    d        float16 scale
+ * 2..5    qh       uint32, little-endian: bit j is the fifth bit of weight j
+ * 6..21   qs[16]   byte j: low four bits of weight j in the low nibble, of weight j + 16 in the high;
+ *                  weight = (q - 16) * d
+ * </pre>
+ */
+final class Q5_0Kernel extends BlockKernel {
+    private static final int HALF = 16;
+    private static final int D = 0;
+    private static final int QH = 2;
+    private static final int QS = 6;
+
+    Q5_0Kernel() {
+        super(GgmlType.Q5_0);
+    }
+
+    @Override
+    void dequantizeBlock(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        int qh = i32(data, block + QH);
+        for (int j = 0; j < HALF; j++) {
+            int q = u8(data, block + QS + j);
+            out[outOffset + j] = (low(q, qh, j) - 16) * d;
+            out[outOffset + j + HALF] = (high(q, qh, j) - 16) * d;
+        }
+    }
+
+    @Override
+    float dotBlock(MemorySegment data, long block, float[] x, int xOffset) {
+        float d = f16(data, block + D);
+        int qh = i32(data, block + QH);
+        float sum = 0;
+        for (int j = 0; j < HALF; j++) {
+            int q = u8(data, block + QS + j);
+            sum += (low(q, qh, j) - 16) * d * x[xOffset + j];
+            sum += (high(q, qh, j) - 16) * d * x[xOffset + j + HALF];
+        }
+        return sum;
+    }
+
+    /** The 5-bit quant of weight j: low nibble of qs[j], fifth bit from qh bit j. */
+    private static int low(int qs, int qh, int j) {
+        return (qs & 0xF) | ((qh >>> j) & 1) << 4;
+    }
+
+    /** The 5-bit quant of weight j + 16: high nibble of qs[j], fifth bit from qh bit j + 16. */
+    private static int high(int qs, int qh, int j) {
+        return (qs >> 4) | ((qh >>> (j + HALF)) & 1) << 4;
+    }
+
+    /** llama.cpp's quantize_row_q5_0_ref: as Q4_0 with 32 levels, d = max / -16, quants v / d + 16.5 truncated. */
+    @Override
+    void quantizeBlock(float[] values, int valuesOffset, MemorySegment data, long block) {
+        float amax = 0;
+        float max = 0;
+        for (int j = 0; j < 2 * HALF; j++) {
+            float v = values[valuesOffset + j];
+            if (amax < Math.abs(v)) {
+                amax = Math.abs(v);
+                max = v;
+            }
+        }
+        float d = max / -16;
+        float id = d != 0 ? 1 / d : 0;
+        putF16(data, block + D, d);
+        int qh = 0;
+        for (int j = 0; j < HALF; j++) {
+            int q0 = Math.min(31, (int) (values[valuesOffset + j] * id + 16.5f));
+            int q1 = Math.min(31, (int) (values[valuesOffset + j + HALF] * id + 16.5f));
+            putU8(data, block + QS + j, (q0 & 0xF) | (q1 & 0xF) << 4);
+            qh |= (q0 >> 4) << j | (q1 >> 4) << (j + HALF);
+        }
+        putI32(data, block + QH, qh);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gannet.kernels.tensor;
+
+import static dev.gannet.kernels.tensor.LittleEndian.clear;
+import static dev.gannet.kernels.tensor.LittleEndian.f16;
+import static dev.gannet.kernels.tensor.LittleEndian.i8;
+import static dev.gannet.kernels.tensor.LittleEndian.orU8;
+import static dev.gannet.kernels.tensor.LittleEndian.putF16;
+import static dev.gannet.kernels.tensor.LittleEndian.putU8;
+import static dev.gannet.kernels.tensor.LittleEndian.u8;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Q6_K: super-blocks of 256 weights in 16 sub-blocks of 16, each weight a 6-bit quant offset by 32;
+ * every sub-block has a signed 8-bit scale, itself scaled by the super-block's d.
+ *
+ * <pre>
+ * bytes     field
+ * 0..127    ql[128]     low four bits: weight 128h + 32k + l (h 0..1, k 0..3, l 0..31) is in
+ *                       ql[64h + 32(k % 2) + l], low nibble for k &lt; 2, high nibble for k &gt;= 2
+ * 128..191  qh[64]      high two bits: the same weight's are bits 2k..2k+1 of qh[32h + l]
+ * 192..207  scales[16]  int8 scale of each sub-block
+ * 208..209  d           float16 scale of the scales
+ * </pre>
+ *
+ * weight = (d * scale[s]) * (q - 32), s = weight index / 16.
+ */
+final class Q6KKernel extends BlockKernel {
+    private static final int SUB_BLOCKS = 16;
+    private static final int SUB_SIZE = 16;
+    private static final int QL = 0;
+    private static final int QH = 128;
+    private static final int QUANT_BYTES = 128 + 64;
+    private static final int SCALES = 192;
+    private static final int D = 208;
+
+    Q6KKernel() {
+        super(GgmlType.Q6_K);
+    }
+
+    @Override
+    void dequantizeBlock(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            float step = d * i8(data, block + SCALES + s);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                out[outOffset + s * SUB_SIZE + l] = step * (quant(data, block, s, l) - 32);
+            }
+        }
+    }
+
+    @Override
+    float dotBlock(MemorySegment data, long block, float[] x, int xOffset) {
+        float d = f16(data, block + D);
+        float sum = 0;
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            float step = d * i8(data, block + SCALES + s);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                sum += step * (quant(data, block, s, l) - 32) * x[xOffset + s * SUB_SIZE + l];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    void quantizeBlock(float[] values, int valuesOffset, MemorySegment data, long block) {
+        KQuantFit.Symmetric fit = KQuantFit.symmetric(values, valuesOffset, SUB_BLOCKS, SUB_SIZE, 32, 127);
+        putF16(data, block + D, fit.d());
+        clear(data, block + QL, QUANT_BYTES);
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            putU8(data, block + SCALES + s, fit.scales()[s]);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                int q = fit.quant(s, values[valuesOffset + s * SUB_SIZE + l], 32) + 32; // 0..63
+                orU8(data, block + lowBits(s, l), (q & 0xF) << lowShift(s));
+                orU8(data, block + highBits(s, l), (q >> 4) << highShift(s));
+            }
+        }
+    }
+
+    /** The 6-bit quant (0..63) of weight l of sub-block s. */
+    private static int quant(MemorySegment data, long block, int s, int l) {
+        int low = (u8(data, block + lowBits(s, l)) >> lowShift(s)) & 0xF;
+        int high = (u8(data, block + highBits(s, l)) >> highShift(s)) & 3;
+        return low | high << 4;
+    }
+
+    // Sub-block s covers weights 16s..16s+15: h = s / 8, k = (s % 8) / 2, and l runs from 16(s % 2).
+
+    private static int lowBits(int s, int l) {
+        return QL + (s / 8) * 64 + (((s % 8) / 2) % 2) * 32 + (s % 2) * 16 + l;
+    }
+
+    private static int lowShift(int s) {
+        return ((s % 8) / 4) * 4;
+    }
+
+    private static int highBits(int s, int l) {
+        return QH + (s / 8) * 32 + (s % 2) * 16 + l;
+    }
+
+    private static int highShift(int s) {
+        return 2 * ((s % 8) / 2);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gannet.kernels.tensor;
+
+import static dev.gannet.kernels.tensor.LittleEndian.f16;
+import static dev.gannet.kernels.tensor.LittleEndian.i8;
+import static dev.gannet.kernels.tensor.LittleEndian.putF16;
+import static dev.gannet.kernels.tensor.LittleEndian.putU8;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Q8_0: blocks of 32 weights, each a signed byte times the block's scale.
+ *
+ * <pre>
+ * bytes   field
+ * 0..1    d        float16 scale
+ * 2..33   qs[32]   int8 quants; weight j = qs[j] * d
+ * </pre>
+ */
+final class Q8_0Kernel extends BlockKernel {
+    private static final int N = 32;
+    private static final int D = 0;
+    private static final int QS = 2;
+
+    Q8_0Kernel() {
+        super(GgmlType.Q8_0);
+    }
+
+    @Override
+    void dequantizeBlock(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        for (int j = 0; j < N; j++) {
+            out[outOffset + j] = i8(data, block + QS + j) * d;
+        }
+    }
+
+    @Override
+    float dotBlock(MemorySegment data, long block, float[] x, int xOffset) {
+        float d = f16(data, block + D);
+        float sum = 0;
+        for (int j = 0; j < N; j++) {
+            sum += i8(data, block + QS + j) * d * x[xOffset + j];
+        }
+        return sum;
+    }
+
+    /**
+     * llama.cpp's quantize_row_q8_0_ref: d = max|v| / 127, q = v * (1/d) rounded half away from zero.
+     * The quants are computed from the float d, not from its float16 rounding, as there.
+     */
+    @Override
+    void quantizeBlock(float[] values, int valuesOffset, MemorySegment data, long block) {
+        float amax = 0;
+        for (int j = 0; j < N; j++) {
+            amax = Math.max(amax, Math.abs(values[valuesOffset + j]));
+        }
+        float d = amax / 127;
+        float id = d != 0 ? 1 / d : 0;
+        putF16(data, block + D, d);
+        for (int j = 0; j < N; j++) {
+            putU8(data, block + QS + j, roundHalfAwayFromZero(values[valuesOffset + j] * id));
+        }
+    }
+
+    /** C's roundf. Math.round differs: it rounds halves up, so -2.5 becomes -2 instead of -3. */
+    static int roundHalfAwayFromZero(float value) {
+        return (int) Math.copySign(Math.floor(Math.abs((double) value) + 0.5), value);
+    }
+}

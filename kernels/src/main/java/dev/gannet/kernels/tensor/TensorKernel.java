@@ -1,0 +1,48 @@
+package dev.gannet.kernels.tensor;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The scalar reference kernels of one tensor element type, working on the raw little-endian bytes
+ * of a tensor (as a GGUF file stores them) in a {@link MemorySegment}.
+ *
+ * <p>Positions are element indices into the tensor's data taken as one flat run (ggml stores rows
+ * one after another), so a range may span rows. {@code from} and {@code count} must be multiples of
+ * {@link GgmlType#blockSize()}: a quantized block can only be read or written whole.
+ *
+ * <p>Dot products take float activations and do exact float math on the dequantized weights: each
+ * weight is formed exactly as {@link #dequantize} forms it and then multiplied by its activation,
+ * summed in float within a block and the block sums added in float. That is the chosen approach for
+ * now: it is the simplest correct oracle. llama.cpp instead quantizes the activations to Q8_0/Q8_K
+ * and multiplies integers; a later issue adds that as a faster path, and Vector API versions, both
+ * tested against these.
+ *
+ * <p>Implementations are stateless and safe to share between threads.
+ */
+public interface TensorKernel {
+
+    GgmlType type();
+
+    /**
+     * Dequantizes {@code count} elements starting at element {@code from} of {@code data} into
+     * {@code out[outOffset .. outOffset + count)}.
+     *
+     * @throws IllegalArgumentException  if {@code from} or {@code count} is negative or not a multiple of the block size
+     * @throws IndexOutOfBoundsException if the range lies past the end of {@code data} or of {@code out}
+     */
+    void dequantize(MemorySegment data, long from, float[] out, int outOffset, int count);
+
+    /**
+     * Dot product of the {@code count} elements starting at element {@code from} of {@code data}
+     * with {@code x[xOffset .. xOffset + count)}. Same argument checks as {@link #dequantize}.
+     */
+    float dot(MemorySegment data, long from, float[] x, int xOffset, int count);
+
+    /**
+     * Quantizes {@code values[valuesOffset .. valuesOffset + count)} into elements
+     * {@code [from, from + count)} of the writable {@code data}. Same argument checks as
+     * {@link #dequantize}; block-quantized types also refuse NaN and infinite values, which they
+     * cannot represent.
+     */
+    void quantize(float[] values, int valuesOffset, MemorySegment data, long from, int count);
+}
