@@ -1,0 +1,48 @@
+package dev.gannet.kernels.model;
+
+import dev.gannet.kernels.arch.ModelConfig;
+
+/**
+ * The scratch buffers of the forward pass for batches of up to {@code maxBatch} tokens. Allocated
+ * once per session; nothing is allocated per token.
+ */
+final class ForwardState {
+    final int maxBatch;
+    /** [batch][dim] the residual stream */
+    final float[] x;
+    /** [batch][dim] normalised input of a sub-block */
+    final float[] xb;
+    /** [batch][dim] output of a sub-block before the residual add */
+    final float[] xb2;
+    /** [batch][heads * headDim] */
+    final float[] q;
+    /** [batch][kvHeads * headDim] */
+    final float[] k;
+    /** [batch][kvHeads * headDim] */
+    final float[] v;
+    /** [batch][heads * headDim] attention output, heads side by side */
+    final float[] attn;
+    /** [batch][hiddenDim] gate, then act(gate) * up */
+    final float[] hb;
+    /** [batch][hiddenDim] up */
+    final float[] hb2;
+    /** [teamMember][context] attention scores of the head being computed */
+    final float[][] scores;
+    /** [batch][vocab] */
+    final float[] logits;
+
+    ForwardState(ModelConfig c, int maxBatch, int context, int teamSize) {
+        this.maxBatch = maxBatch;
+        x = new float[maxBatch * c.dim()];
+        xb = new float[maxBatch * c.dim()];
+        xb2 = new float[maxBatch * c.dim()];
+        q = new float[maxBatch * c.queryDim()];
+        k = new float[maxBatch * c.kvDim()];
+        v = new float[maxBatch * c.kvDim()];
+        attn = new float[maxBatch * c.queryDim()];
+        hb = new float[maxBatch * c.hiddenDim()];
+        hb2 = new float[maxBatch * c.hiddenDim()];
+        scores = new float[teamSize][context];
+        logits = new float[maxBatch * c.vocabularySize()];
+    }
+}

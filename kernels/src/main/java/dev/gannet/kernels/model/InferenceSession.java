@@ -1,0 +1,105 @@
+package dev.gannet.kernels.model;
+
+/**
+ * One conversation's worth of model state: the KV cache, the scratch buffers and how many positions
+ * are filled. Feeding tokens appends them; {@link #rewind(int)} drops positions so a shared prefix
+ * can be kept and the rest re-evaluated. Not thread-safe: one session, one caller at a time.
+ */
+public final class InferenceSession {
+    /** Prompt tokens are evaluated in batches of at most this many (matrix × matrix per batch). */
+    public static final int DEFAULT_BATCH = 64;
+
+    private final Transformer transformer;
+    private final ThreadTeam team;
+    private final KvCache cache;
+    private final ForwardState state;
+    private final int vocab;
+    private int position;
+    private ForwardTrace trace = ForwardTrace.NONE;
+
+    public InferenceSession(Transformer transformer, ThreadTeam team, int contextSize, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + maxBatch);
+        }
+        this.transformer = transformer;
+        this.team = team;
+        this.cache = new KvCache(transformer.config(), contextSize);
+        this.state = new ForwardState(transformer.config(), maxBatch, contextSize, team.size());
+        this.vocab = transformer.config().vocabularySize();
+    }
+
+    /** Positions evaluated so far. */
+    public int position() {
+        return position;
+    }
+
+    public int contextSize() {
+        return cache.capacity();
+    }
+
+    public void trace(ForwardTrace trace) {
+        this.trace = trace == null ? ForwardTrace.NONE : trace;
+    }
+
+    /** Forgets every position from {@code newPosition} on. */
+    public void rewind(int newPosition) {
+        if (newPosition < 0 || newPosition > position) {
+            throw new IllegalArgumentException("cannot rewind to " + newPosition + " from " + position);
+        }
+        position = newPosition;
+    }
+
+    /**
+     * Evaluates tokens in batches and returns the logits after the last one, [vocab], in a new array.
+     */
+    public float[] evaluate(int[] tokens) {
+        return evaluate(tokens, 0, tokens.length);
+    }
+
+    public float[] evaluate(int[] tokens, int offset, int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("nothing to evaluate");
+        }
+        check(tokens, offset, count);
+        int done = 0;
+        while (done < count) {
+            int batch = Math.min(state.maxBatch, count - done);
+            transformer.forward(team, state, cache, tokens, offset + done, batch, position, false, trace);
+            position += batch;
+            done += batch;
+        }
+        float[] logits = new float[vocab];
+        System.arraycopy(state.logits, 0, logits, 0, vocab);
+        return logits;
+    }
+
+    /**
+     * Evaluates tokens and returns the logits after each, [count][vocab] flattened — what
+     * {@code gannet logits} writes and what the reference comparisons read.
+     */
+    public float[] evaluateAll(int[] tokens) {
+        check(tokens, 0, tokens.length);
+        float[] all = new float[tokens.length * vocab];
+        int done = 0;
+        while (done < tokens.length) {
+            int batch = Math.min(state.maxBatch, tokens.length - done);
+            transformer.forward(team, state, cache, tokens, done, batch, position, true, trace);
+            System.arraycopy(state.logits, 0, all, done * vocab, batch * vocab);
+            position += batch;
+            done += batch;
+        }
+        return all;
+    }
+
+    private void check(int[] tokens, int offset, int count) {
+        if (position + count > cache.capacity()) {
+            throw new ContextOverflowException(position + count, cache.capacity());
+        }
+        for (int i = offset; i < offset + count; i++) {
+            if (tokens[i] < 0 || tokens[i] >= vocab) {
+                throw new IllegalArgumentException("token id " + tokens[i] + " is outside the vocabulary (0.."
+                        + (vocab - 1) + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.gannet.kernels.model;
+
+import dev.gannet.kernels.arch.Architecture;
+import dev.gannet.kernels.arch.Architectures;
+import dev.gannet.kernels.arch.ModelConfig;
+import dev.gannet.kernels.gguf.GgufFile;
+import dev.gannet.kernels.gguf.GgufReader;
+import dev.gannet.kernels.tokenizer.Tokenizer;
+import java.nio.file.Path;
+
+/**
+ * A loaded model: the mapped file, its configuration, tokenizer and weights. Loading is a fixed
+ * sequence — file → architecture → configuration → tokenizer → weights — and any failure is one
+ * exception naming the file and the cause. Close it to unmap the file.
+ */
+public final class Model implements AutoCloseable {
+    private final GgufFile file;
+    private final Architecture architecture;
+    private final ModelConfig config;
+    private final Tokenizer tokenizer;
+    private final Transformer transformer;
+
+    private Model(GgufFile file, Architecture architecture, ModelConfig config, Tokenizer tokenizer,
+                  Transformer transformer) {
+        this.file = file;
+        this.architecture = architecture;
+        this.config = config;
+        this.tokenizer = tokenizer;
+        this.transformer = transformer;
+    }
+
+    public static Model load(Path path) {
+        return from(GgufReader.open(path));
+    }
+
+    /** Builds a model over an already-read file; on failure the file is closed. */
+    public static Model from(GgufFile file) {
+        try {
+            Architecture architecture = Architectures.of(file);
+            ModelConfig config = architecture.readConfig(file);
+            Tokenizer tokenizer = Tokenizer.fromGguf(file.metadata());
+            if (tokenizer.vocabularySize() > config.vocabularySize()) {
+                throw new dev.gannet.kernels.gguf.GgufFormatException(file.source(), "the tokenizer has "
+                        + tokenizer.vocabularySize() + " tokens but the embedding only " + config.vocabularySize());
+            }
+            Weights weights = WeightLoader.load(file, config);
+            return new Model(file, architecture, config, tokenizer, new Transformer(config, weights));
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    public GgufFile file() {
+        return file;
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public Transformer transformer() {
+        return transformer;
+    }
+
+    /** A fresh session with its own KV cache of {@code contextSize} positions (capped at the model's). */
+    public InferenceSession newSession(ThreadTeam team, int contextSize) {
+        int size = Math.min(contextSize, config.contextLength());
+        return new InferenceSession(transformer, team, size, InferenceSession.DEFAULT_BATCH);
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

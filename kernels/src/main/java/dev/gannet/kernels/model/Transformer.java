@@ -1,0 +1,278 @@
+package dev.gannet.kernels.model;
+
+import dev.gannet.kernels.arch.ArchitectureFeatures;
+import dev.gannet.kernels.arch.ModelConfig;
+import dev.gannet.kernels.arch.RopeStyle;
+
+/**
+ * The forward pass shared by every architecture: tokens in, keys and values into the cache,
+ * logits out. One method reads top to bottom; the differences between architectures are the
+ * {@link ArchitectureFeatures} checks in it.
+ *
+ * <p>A batch of tokens (prefill) goes through every weight matrix once as matrix × matrix; one
+ * token (decode) is the same code with a batch of one, so both give the same logits.
+ */
+public final class Transformer {
+    private final ModelConfig config;
+    private final Weights weights;
+    /** [ropeDims / 2] angle per position of each rotated pair, for global layers */
+    private final float[] globalFrequencies;
+    /** [ropeDims / 2] the same for sliding-window layers */
+    private final float[] localFrequencies;
+
+    public Transformer(ModelConfig config, Weights weights) {
+        this.config = config;
+        this.weights = weights;
+        this.globalFrequencies = ropeFrequencies(false);
+        this.localFrequencies = ropeFrequencies(true);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    /**
+     * Evaluates {@code count} tokens at positions {@code start, start + 1, …}; with {@code allLogits}
+     * the logits of every token are left in {@code state.logits} as [count][vocab], otherwise only
+     * the last token's, as row 0.
+     */
+    void forward(ThreadTeam team, ForwardState s, KvCache cache, int[] tokens, int offset, int count, int start,
+                 boolean allLogits, ForwardTrace trace) {
+        ModelConfig c = config;
+        ArchitectureFeatures f = c.features();
+        int dim = c.dim();
+        int qDim = c.queryDim();
+        int kvDim = c.kvDim();
+        int hidden = c.hiddenDim();
+
+        // Token embeddings, scaled by sqrt(dim) where the architecture was trained so.
+        for (int t = 0; t < count; t++) {
+            weights.tokenEmbedding().dequantizeRow(tokens[offset + t], s.x, t * dim);
+            if (f.scaleEmbeddings()) {
+                scale(s.x, t * dim, dim, (float) Math.sqrt(dim));
+            }
+        }
+
+        for (int layer = 0; layer < c.layers(); layer++) {
+            LayerWeights w = weights.layers()[layer];
+            boolean sliding = c.isSliding(layer);
+
+            // Attention: normalise, project to Q, K, V (plus biases).
+            rmsNorm(s.xb, s.x, w.attnNorm(), count, dim);
+            trace(trace, "attn_norm", layer, start, s.xb, count, dim);
+            w.wq().multiply(team, s.xb, dim, count, s.q, qDim, 0);
+            w.wk().multiply(team, s.xb, dim, count, s.k, kvDim, 0);
+            w.wv().multiply(team, s.xb, dim, count, s.v, kvDim, 0);
+            if (f.attentionBias()) {
+                addBias(s.q, w.bq(), count);
+                addBias(s.k, w.bk(), count);
+                addBias(s.v, w.bv(), count);
+            }
+            // QK-norm: every head of Q and K normalised on its own, before RoPE.
+            if (f.queryKeyNorm()) {
+                rmsNorm(s.q, s.q, w.qNorm(), count * c.heads(), c.headDim());
+                rmsNorm(s.k, s.k, w.kNorm(), count * c.kvHeads(), c.headDim());
+            }
+            // Rotary position embedding of Q and K; then K and V go into the cache.
+            float[] frequencies = sliding ? localFrequencies : globalFrequencies;
+            for (int t = 0; t < count; t++) {
+                int position = start + t;
+                rope(s.q, t * qDim, c.heads(), position, frequencies);
+                rope(s.k, t * kvDim, c.kvHeads(), position, frequencies);
+                System.arraycopy(s.k, t * kvDim, cache.keys[layer], position * kvDim, kvDim);
+                System.arraycopy(s.v, t * kvDim, cache.values[layer], position * kvDim, kvDim);
+            }
+            trace(trace, "q_rope", layer, start, s.q, count, qDim);
+            trace(trace, "k_rope", layer, start, s.k, count, kvDim);
+
+            // Causal (and, on sliding layers, windowed) attention of every query head.
+            attention(team, s, cache, layer, count, start, sliding);
+            trace(trace, "kqv_out", layer, start, s.attn, count, qDim);
+
+            // Output projection, optional post-norm, residual add.
+            w.wo().multiply(team, s.attn, qDim, count, s.xb2, dim, 0);
+            if (f.postNorms()) {
+                rmsNorm(s.xb2, s.xb2, w.attnPostNorm(), count, dim);
+            }
+            add(s.x, s.xb2, count * dim);
+            trace(trace, "ffn_inp", layer, start, s.x, count, dim);
+
+            // Gated feed-forward: down(act(gate(x)) * up(x)), optional post-norm, residual add.
+            rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
+            w.wGate().multiply(team, s.xb, dim, count, s.hb, hidden, 0);
+            w.wUp().multiply(team, s.xb, dim, count, s.hb2, hidden, 0);
+            for (int i = 0; i < count * hidden; i++) {
+                s.hb[i] = f.activation().apply(s.hb[i]) * s.hb2[i];
+            }
+            w.wDown().multiply(team, s.hb, hidden, count, s.xb2, dim, 0);
+            if (f.postNorms()) {
+                rmsNorm(s.xb2, s.xb2, w.ffnPostNorm(), count, dim);
+            }
+            add(s.x, s.xb2, count * dim);
+            trace(trace, "l_out", layer, start, s.x, count, dim);
+        }
+
+        // Final norm and the output projection, for every token or only the last.
+        int first = allLogits ? 0 : count - 1;
+        int rows = count - first;
+        rmsNorm(s.xb, 0, s.x, first * dim, weights.outputNorm(), rows, dim);
+        trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
+        int vocab = c.vocabularySize();
+        weights.output().multiply(team, s.xb, dim, rows, s.logits, vocab, 0);
+        if (c.finalSoftcap() > 0) {
+            softcap(s.logits, rows * vocab, c.finalSoftcap());
+        }
+    }
+
+    /** Attention over the cache for query heads of every token of the batch, split among the team. */
+    private void attention(ThreadTeam team, ForwardState s, KvCache cache, int layer, int count, int start,
+                           boolean sliding) {
+        ModelConfig c = config;
+        int headDim = c.headDim();
+        int qDim = c.queryDim();
+        int kvDim = c.kvDim();
+        float[] keys = cache.keys[layer];
+        float[] values = cache.values[layer];
+        team.parallelFor(count * c.heads(), (long) (start + count) * headDim * 2, (member, from, to) -> {
+            float[] scores = s.scores[member];
+            for (int item = from; item < to; item++) {
+                int t = item / c.heads();
+                int head = item % c.heads();
+                int position = start + t;
+                int qBase = t * qDim + head * headDim;
+                int kvOffset = (head / c.kvMul()) * headDim;
+                // Positions this query sees: all before it, or the last `window` on sliding layers.
+                int first = sliding ? Math.max(0, position - c.slidingWindow() + 1) : 0;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int p = first; p <= position; p++) {
+                    int kBase = p * kvDim + kvOffset;
+                    float dot = 0f;
+                    for (int i = 0; i < headDim; i++) {
+                        dot += s.q[qBase + i] * keys[kBase + i];
+                    }
+                    float score = dot * c.attentionScale();
+                    if (c.attnSoftcap() > 0) {
+                        score = c.attnSoftcap() * (float) Math.tanh(score / c.attnSoftcap());
+                    }
+                    scores[p] = score;
+                    max = Math.max(max, score);
+                }
+                double sum = 0;
+                for (int p = first; p <= position; p++) {
+                    float e = (float) Math.exp(scores[p] - max);
+                    scores[p] = e;
+                    sum += e;
+                }
+                float norm = (float) (1.0 / sum);
+                int outBase = t * qDim + head * headDim;
+                java.util.Arrays.fill(s.attn, outBase, outBase + headDim, 0f);
+                for (int p = first; p <= position; p++) {
+                    float weight = scores[p] * norm;
+                    int vBase = p * kvDim + kvOffset;
+                    for (int i = 0; i < headDim; i++) {
+                        s.attn[outBase + i] += weight * values[vBase + i];
+                    }
+                }
+            }
+        });
+    }
+
+    /** Rotates the first ropeDims dimensions of each of {@code heads} heads starting at {@code base}. */
+    private void rope(float[] x, int base, int heads, int position, float[] frequencies) {
+        int headDim = config.headDim();
+        int pairs = frequencies.length;
+        boolean neox = config.rope().style() == RopeStyle.NEOX;
+        for (int h = 0; h < heads; h++) {
+            int headBase = base + h * headDim;
+            for (int i = 0; i < pairs; i++) {
+                double angle = position * (double) frequencies[i];
+                float cos = (float) Math.cos(angle);
+                float sin = (float) Math.sin(angle);
+                // NORMAL rotates adjacent pairs; NEOX pairs dimension i with i + ropeDims/2.
+                int a = neox ? headBase + i : headBase + 2 * i;
+                int b = neox ? headBase + i + pairs : headBase + 2 * i + 1;
+                float x0 = x[a];
+                float x1 = x[b];
+                x[a] = x0 * cos - x1 * sin;
+                x[b] = x0 * sin + x1 * cos;
+            }
+        }
+    }
+
+    /** Angle per unit position of each rotated pair: scale * base^(-2i/d) / factor_i. */
+    private float[] ropeFrequencies(boolean slidingLayer) {
+        int pairs = config.rope().dimensions() / 2;
+        float[] frequencies = new float[pairs];
+        double base = config.rope().base(slidingLayer);
+        double scale = config.rope().positionScale(slidingLayer);
+        float[] factors = weights.ropeFrequencyFactors();
+        for (int i = 0; i < pairs; i++) {
+            double frequency = scale * Math.pow(base, -2.0 * i / config.rope().dimensions());
+            if (factors != null) {
+                frequency /= factors[i];
+            }
+            frequencies[i] = (float) frequency;
+        }
+        return frequencies;
+    }
+
+    private void rmsNorm(float[] out, float[] x, float[] weight, int rows, int width) {
+        rmsNorm(out, 0, x, 0, weight, rows, width);
+    }
+
+    /** RMSNorm of {@code rows} rows of {@code width}: x / sqrt(mean(x²) + eps) * weight. */
+    private void rmsNorm(float[] out, int outOffset, float[] x, int xOffset, float[] weight, int rows, int width) {
+        for (int r = 0; r < rows; r++) {
+            int in = xOffset + r * width;
+            int o = outOffset + r * width;
+            double sumSquares = 0;
+            for (int i = 0; i < width; i++) {
+                sumSquares += (double) x[in + i] * x[in + i];
+            }
+            float scale = (float) (1.0 / Math.sqrt((float) (sumSquares / width) + config.rmsEps()));
+            for (int i = 0; i < width; i++) {
+                out[o + i] = x[in + i] * scale * weight[i];
+            }
+        }
+    }
+
+    private static void addBias(float[] x, float[] bias, int rows) {
+        int width = bias.length;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < width; i++) {
+                x[r * width + i] += bias[i];
+            }
+        }
+    }
+
+    private static void add(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            x[i] += y[i];
+        }
+    }
+
+    private static void scale(float[] x, int offset, int n, float factor) {
+        for (int i = offset; i < offset + n; i++) {
+            x[i] *= factor;
+        }
+    }
+
+    private static void softcap(float[] x, int n, float cap) {
+        for (int i = 0; i < n; i++) {
+            x[i] = cap * (float) Math.tanh(x[i] / cap);
+        }
+    }
+
+    private static void trace(ForwardTrace trace, String name, int layer, int start, float[] data, int rows, int width) {
+        if (trace == ForwardTrace.NONE) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            trace.record(name, layer, start + r, data, r * width, width);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.gannet.runtime.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code gannet} command line. Every failure a user can cause ends as one line on stderr and a
+ * non-zero exit; stack traces appear only with GANNET_DEBUG=1.
+ */
+@Command(name = "gannet",
+        mixinStandardHelpOptions = true,
+        versionProvider = GannetCli.Version.class,
+        description = "A local coding-agent runtime: quantized transformers (GGUF) on this machine.",
+        subcommands = {
+                InspectCommand.class,
+                TokenizeCommand.class,
+                LogitsCommand.class,
+                GenerateCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class GannetCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI and returns its exit code; used by main and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new GannetCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("gannet: " + UserErrors.describe(e));
+            if ("1".equals(System.getenv("GANNET_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version filtered into gannet.properties at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = GannetCli.class.getResourceAsStream("/gannet.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"gannet " + properties.getProperty("version", "unknown")
+                    + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
