@@ -240,6 +240,21 @@ class TokenizerBehaviourTest {
         assertEquals("ab c", tokenizer.decode(tokenizer.encode("ab c", false, false)));
     }
 
+    /** Llama 3 takes a word that is itself a token whole, even where no merges lead to it. */
+    @Test
+    void llamaThreeTakesWholeWordsThatAreTokens() {
+        GgufMetadataBuilder vocabulary = new GgufMetadataBuilder()
+                .put("tokenizer.ggml.model", "gpt2")
+                .put("tokenizer.ggml.tokens", new String[] {"<|begin_of_text|>", "a", "b", "c", "abc"})
+                .put("tokenizer.ggml.token_type", new int[] {3, 1, 1, 1, 1})
+                .put("tokenizer.ggml.merges", new String[0])
+                .put("tokenizer.ggml.bos_token_id", 0);
+        Tokenizer gpt2Style = Tokenizer.fromGguf(vocabulary.put("tokenizer.ggml.pre", "gpt-2").build());
+        assertArrayEquals(new int[] {1, 2, 3}, gpt2Style.encode("abc", true, false));
+        Tokenizer llama3 = Tokenizer.fromGguf(vocabulary.put("tokenizer.ggml.pre", "llama-bpe").build());
+        assertArrayEquals(new int[] {0, 4}, llama3.encode("abc", true, false), "and BOS is added by default");
+    }
+
     private static GgufMetadataBuilder tinySentencePiece() {
         return new GgufMetadataBuilder()
                 .put("tokenizer.ggml.model", "llama")
