@@ -65,7 +65,7 @@ public final class GgufFile implements AutoCloseable {
     public GgufTensorInfo tensor(String name) {
         GgufTensorInfo tensor = tensors.get(name);
         if (tensor == null) {
-            throw new GgufFormatException(source, "tensor '" + name + "' is missing");
+            throw new GgufFormatException(source, "tensor " + GgufFormatException.quote(name) + " is missing");
         }
         return tensor;
     }

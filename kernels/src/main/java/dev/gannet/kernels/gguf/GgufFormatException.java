@@ -20,6 +20,27 @@ public final class GgufFormatException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * A name read from a file (a key, a tensor name), quoted for a one-line message: control
+     * characters escaped, and long names cut, since a corrupt file can hold anything there.
+     */
+    public static String quote(String name) {
+        StringBuilder out = new StringBuilder(Math.min(name.length(), 80) + 2).append('\'');
+        int limit = 64;
+        for (int i = 0; i < name.length() && i < limit; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c) || c == '\ufffd') {
+                out.append(String.format("\\x%02x", (int) c & 0xff));
+            } else {
+                out.append(c);
+            }
+        }
+        if (name.length() > limit) {
+            out.append("...(").append(name.length()).append(" chars)");
+        }
+        return out.append('\'').toString();
+    }
+
     /** The file (or other source) the problem was found in. */
     public String source() {
         return source;

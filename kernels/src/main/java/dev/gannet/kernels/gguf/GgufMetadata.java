@@ -62,7 +62,7 @@ public final class GgufMetadata {
         }
         long v = value.get();
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new GgufFormatException(source, "metadata key '" + key + "' = " + v + " is out of range");
+            throw new GgufFormatException(source, "metadata key " + GgufFormatException.quote(key) + " = " + v + " is out of range");
         }
         return OptionalInt.of((int) v);
     }
@@ -115,15 +115,15 @@ public final class GgufMetadata {
                 int[] ints = new int[longs.length];
                 for (int i = 0; i < longs.length; i++) {
                     if (longs[i] < Integer.MIN_VALUE || longs[i] > Integer.MAX_VALUE) {
-                        throw new GgufFormatException(source, "metadata key '" + key + "' holds " + longs[i]
+                        throw new GgufFormatException(source, "metadata key " + GgufFormatException.quote(key) + " holds " + longs[i]
                                 + " at index " + i + ", out of range");
                     }
                     ints[i] = (int) longs[i];
                 }
                 yield ints;
             }
-            default -> throw new GgufFormatException(source, "metadata key '" + key
-                    + "' should be an array of integers, but is " + array);
+            default -> throw new GgufFormatException(source, "metadata key " + GgufFormatException.quote(key)
+                    + " should be an array of integers, but is " + array);
         });
     }
 
@@ -132,7 +132,7 @@ public final class GgufMetadata {
     }
 
     public GgufFormatException missing(String key) {
-        return new GgufFormatException(source, "metadata key '" + key + "' is missing");
+        return new GgufFormatException(source, "metadata key " + GgufFormatException.quote(key) + " is missing");
     }
 
     private <T> T expect(String key, Object value, Class<T> type, String description) {
@@ -146,13 +146,13 @@ public final class GgufMetadata {
         if (type.isInstance(array.values())) {
             return type.cast(array.values());
         }
-        throw new GgufFormatException(source, "metadata key '" + key + "' should be an array of "
+        throw new GgufFormatException(source, "metadata key " + GgufFormatException.quote(key) + " should be an array of "
                 + description + ", but is " + array);
     }
 
     private GgufFormatException wrongType(String key, Object value, String description) {
         String actual = types.containsKey(key) ? types.get(key).name().toLowerCase() : value.getClass().getSimpleName();
-        return new GgufFormatException(source, "metadata key '" + key + "' should be " + description
+        return new GgufFormatException(source, "metadata key " + GgufFormatException.quote(key) + " should be " + description
                 + ", but is " + actual);
     }
 }

@@ -102,9 +102,9 @@ public final class GgufReader {
         for (long i = 0; i < metadataCount; i++) {
             in.context("metadata entry " + i);
             String key = in.string();
-            in.context("metadata key '" + key + "'");
+            in.context("metadata key " + GgufFormatException.quote(key));
             if (values.containsKey(key)) {
-                throw in.error("duplicate metadata key '" + key + "'");
+                throw in.error("duplicate metadata key " + GgufFormatException.quote(key));
             }
             GgufValueType type = valueType(in, in.u32());
             values.put(key, readValue(in, type, 0));
@@ -119,7 +119,7 @@ public final class GgufReader {
             in.context("tensor info " + i);
             PendingTensor tensor = readTensorInfo(in, alignment);
             if (names.put(tensor.name, Boolean.TRUE) != null) {
-                throw in.error("duplicate tensor name '" + tensor.name + "'");
+                throw in.error("duplicate tensor name " + GgufFormatException.quote(tensor.name));
             }
             pending.add(tensor);
         }
@@ -133,7 +133,7 @@ public final class GgufReader {
         LinkedHashMap<String, GgufTensorInfo> tensors = new LinkedHashMap<>();
         for (PendingTensor t : pending) {
             if (t.offset > dataSize || t.byteSize > dataSize - t.offset) {
-                throw new GgufFormatException(source, "tensor '" + t.name + "' (" + t.byteSize + " bytes at data offset "
+                throw new GgufFormatException(source, "tensor " + GgufFormatException.quote(t.name) + " (" + t.byteSize + " bytes at data offset "
                         + t.offset + ") runs past the end of the file (data section is " + dataSize + " bytes)");
             }
             MemorySegment data = bytes.asSlice(dataStart + t.offset, t.byteSize).asReadOnly();
@@ -147,7 +147,7 @@ public final class GgufReader {
 
     private static PendingTensor readTensorInfo(ByteCursor in, int alignment) {
         String name = in.string();
-        in.context("tensor '" + name + "'");
+        in.context("tensor " + GgufFormatException.quote(name));
         long dims = in.u32();
         if (dims == 0 || dims > MAX_DIMENSIONS) {
             throw in.error("tensor has " + dims + " dimensions (1 to " + MAX_DIMENSIONS + " allowed)");

@@ -1,5 +1,6 @@
 package dev.gannet.kernels.tokenizer;
 
+import dev.gannet.kernels.gguf.GgufFormatException;
 import java.util.Set;
 
 /**
@@ -87,8 +88,8 @@ final class PreTokenizerTable {
             case "viking" -> PreTokenizer.of(name, BLOOM, "\\p{N}");
             case "poro-chat", "bloom", "gpt3-finnish" -> PreTokenizer.of(name, BLOOM);
             default -> throw new TokenizerException(source, UNSUPPORTED.contains(name)
-                    ? "pre-tokenizer '" + name + "' (tokenizer.ggml.pre) is not supported by Gannet yet"
-                    : "unknown pre-tokenizer '" + name + "' (tokenizer.ggml.pre)");
+                    ? "pre-tokenizer " + GgufFormatException.quote(name) + " (tokenizer.ggml.pre) is not supported by Gannet yet"
+                    : "unknown pre-tokenizer " + GgufFormatException.quote(name) + " (tokenizer.ggml.pre)");
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.gannet.kernels.tokenizer;
 
+import dev.gannet.kernels.gguf.GgufFormatException;
 import dev.gannet.kernels.gguf.GgufMetadata;
 
 /**
@@ -29,7 +30,7 @@ final class TokenizerLoader {
             case "plamo2", "gemma4", "hybriddna", "whitespace" -> throw unsupported(source, model, model);
             case "no_vocab", "none" -> throw new TokenizerException(source, "the file has no vocabulary ("
                     + MODEL_KEY + " = '" + model + "')");
-            default -> throw new TokenizerException(source, "unknown tokenizer model '" + model + "' (" + MODEL_KEY + ")");
+            default -> throw new TokenizerException(source, "unknown tokenizer model " + GgufFormatException.quote(model) + " (" + MODEL_KEY + ")");
         };
     }
 
@@ -60,7 +61,7 @@ final class TokenizerLoader {
     }
 
     private static TokenizerException unsupported(String source, String model, String kind) {
-        return new TokenizerException(source, "tokenizer model '" + model + "' (" + kind + ", " + MODEL_KEY
+        return new TokenizerException(source, "tokenizer model " + GgufFormatException.quote(model) + " (" + kind + ", " + MODEL_KEY
                 + ") is not supported by Gannet; supported: 'llama' (SentencePiece) and 'gpt2' (byte-level BPE)");
     }
 }

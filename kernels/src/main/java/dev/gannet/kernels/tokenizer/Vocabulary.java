@@ -1,5 +1,6 @@
 package dev.gannet.kernels.tokenizer;
 
+import dev.gannet.kernels.gguf.GgufFormatException;
 import dev.gannet.kernels.gguf.GgufArray;
 import dev.gannet.kernels.gguf.GgufMetadata;
 import java.util.HashMap;
@@ -50,8 +51,8 @@ final class Vocabulary {
             }
             Integer previous = idsByText.putIfAbsent(texts[id], id);
             if (previous != null) {
-                throw new TokenizerException(source, "duplicate token in vocabulary: '" + texts[id]
-                        + "' has ids " + previous + " and " + id);
+                throw new TokenizerException(source, "duplicate token in vocabulary: " + GgufFormatException.quote(texts[id])
+                        + " has ids " + previous + " and " + id);
             }
         }
         return new Vocabulary(source, texts, scores, attributes, idsByText);

@@ -84,14 +84,14 @@ final class GenerateCommand implements Callable<Integer> {
                         + " tokens; the context holds " + session.contextSize());
             }
             int limit = Math.min(maxTokens, session.contextSize() - promptTokens.length);
-            StreamingDecoder decoder = new StreamingDecoder(tokenizer);
+            StreamingDecoder decoder = tokenizer.streamingDecoder();
             GenerationResult result = Generator.generate(session, promptTokens, sampling, limit,
                     tokenizer::isEndOfGeneration, token -> {
-                        out.print(decoder.next(token));
+                        out.print(decoder.accept(token));
                         out.flush();
                         return null;
                     });
-            out.print(decoder.finish());
+            out.print(decoder.flush());
             out.println();
             out.flush();
             err.printf("prompt: %d tokens, %.1f tok/s; generation: %d tokens, %.1f tok/s; finish: %s; seed: %d%n",
