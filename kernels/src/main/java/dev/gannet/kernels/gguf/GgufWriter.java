@@ -113,6 +113,17 @@ public final class GgufWriter {
         return addTensor(name, GgmlType.F32, shape, bytes.array());
     }
 
+    /**
+     * Adds a tensor given as floats, stored as {@code type} (quantized by
+     * {@link dev.gannet.kernels.tensor.Quantizer}; F32 stored as is).
+     */
+    public GgufWriter addTensor(String name, GgmlType type, long[] shape, float[] values) {
+        if (type == GgmlType.F32) {
+            return addTensor(name, shape, values);
+        }
+        return addTensor(name, type, shape, dev.gannet.kernels.tensor.Quantizer.quantize(type, values));
+    }
+
     /** Writes the file atomically: to a sibling temporary file, then renamed over {@code path}. */
     public void write(Path path) throws IOException {
         Path absolute = path.toAbsolutePath();
