@@ -26,8 +26,10 @@ final class ForwardState {
     final float[] hb;
     /** [batch][hiddenDim] up */
     final float[] hb2;
-    /** [teamMember][context] attention scores of the head being computed */
-    final float[][] scores;
+    /** multiplies an input by one to three matrices as one parallel job */
+    final Projection projection;
+    /** attention over the cache */
+    final Attention attention;
     /** [batch][vocab] */
     final float[] logits;
 
@@ -42,7 +44,8 @@ final class ForwardState {
         attn = new float[maxBatch * c.queryDim()];
         hb = new float[maxBatch * c.hiddenDim()];
         hb2 = new float[maxBatch * c.hiddenDim()];
-        scores = new float[teamSize][context];
+        projection = new Projection(teamSize);
+        attention = new Attention(c, teamSize, context);
         logits = new float[maxBatch * c.vocabularySize()];
     }
 }

@@ -1,14 +1,19 @@
 package dev.gannet.kernels.model;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed team of threads, sized to the cores, that splits an index range among its members. The
- * calling thread works too, as member 0. Each member gets its index so it can use its own scratch
- * buffers.
+ * calling thread works too, as member 0.
+ *
+ * <p>Fork/join is cheap: a job is published by writing its fields and bumping a volatile
+ * generation counter; workers spin on the counter for a short while (operations within a token
+ * follow each other by microseconds) and park only when idle longer. Every worker acknowledges
+ * every job, even one too small to split among all, so a job's fields are never rewritten while a
+ * worker may still be reading them. Nothing is allocated per job: callers pass long-lived
+ * {@link RangeBody} objects.
  */
 public final class ThreadTeam implements AutoCloseable {
     /** Work on indices [from, to) as team member {@code member}. */
@@ -17,19 +22,32 @@ public final class ThreadTeam implements AutoCloseable {
         void run(int member, int from, int to);
     }
 
+    /** Below this much work (indices × work per index) a job runs on the caller alone. */
+    private static final long MIN_PARALLEL_WORK = 16_384;
+    /** How long an idle worker spins before it parks. */
+    private static final long SPIN_NANOS = 200_000;
+
     private final int size;
-    private final ExecutorService workers;
+    private final Worker[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile long generation;
+    private volatile boolean closed;
+    // The current job; written before the generation is bumped, read after it is seen.
+    private RangeBody body;
+    private int length;
+    private int members;
 
     public ThreadTeam(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("a team needs at least one thread, not " + size);
         }
         this.size = size;
-        this.workers = size == 1 ? null : Executors.newFixedThreadPool(size - 1, runnable -> {
-            Thread thread = new Thread(runnable, "gannet-compute");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new Worker[size - 1];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker(i + 1);
+            workers[i].thread.start();
+        }
     }
 
     /** A team with one thread per available core. */
@@ -43,46 +61,111 @@ public final class ThreadTeam implements AutoCloseable {
 
     /**
      * Runs {@code body} over [0, n) split into contiguous chunks, one per member, and returns when all
-     * are done. Work too small to be worth waking threads for runs on the caller alone.
+     * are done. Work too small to be worth waking threads for runs on the caller alone. Not
+     * reentrant: one job at a time, from one calling thread.
      */
     public void parallelFor(int n, long workPerIndex, RangeBody body) {
-        int members = (int) Math.min(size, n);
-        if (members <= 1 || (long) n * workPerIndex < 16_384) {
+        int split = (int) Math.min(size, n);
+        if (split <= 1 || (long) n * workPerIndex < MIN_PARALLEL_WORK) {
             body.run(0, 0, n);
             return;
         }
-        CountDownLatch done = new CountDownLatch(members - 1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int m = 1; m < members; m++) {
-            int member = m;
-            int from = (int) ((long) n * m / members);
-            int to = (int) ((long) n * (m + 1) / members);
-            workers.execute(() -> {
-                try {
-                    body.run(member, from, to);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    done.countDown();
-                }
-            });
+        if (closed) {
+            throw new IllegalStateException("the compute team is closed");
         }
-        body.run(0, 0, (int) ((long) n / members));
+        this.body = body;
+        this.length = n;
+        this.members = split;
+        pending.set(workers.length);
+        generation++;
+        for (Worker worker : workers) {
+            if (worker.parked) {
+                LockSupport.unpark(worker.thread);
+            }
+        }
         try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the compute team", e);
+            body.run(0, 0, chunkEnd(0, n, split));
+        } finally {
+            while (pending.get() != 0) {
+                Thread.onSpinWait();
+            }
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a compute thread failed", failure.get());
+        Throwable failed = failure.getAndSet(null);
+        if (failed != null) {
+            throw new IllegalStateException("a compute thread failed: " + failed, failed);
         }
+    }
+
+    private static int chunkEnd(int member, int n, int split) {
+        return (int) ((long) n * (member + 1) / split);
     }
 
     @Override
     public void close() {
-        if (workers != null) {
-            workers.shutdownNow();
+        closed = true;
+        for (Worker worker : workers) {
+            LockSupport.unpark(worker.thread);
+        }
+    }
+
+    private final class Worker implements Runnable {
+        private final int member;
+        private final Thread thread;
+        private volatile boolean parked;
+
+        Worker(int member) {
+            this.member = member;
+            this.thread = new Thread(this, "gannet-compute-" + member);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (true) {
+                long now = awaitJob(seen);
+                if (now < 0) {
+                    return;
+                }
+                seen = now;
+                try {
+                    if (member < members) {
+                        int n = length;
+                        body.run(member, chunkEnd(member - 1, n, members), chunkEnd(member, n, members));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }
+        }
+
+        /** Waits for a generation after {@code seen}: spins, then parks. Returns -1 when closed. */
+        private long awaitJob(long seen) {
+            long spinStart = System.nanoTime();
+            int spins = 0;
+            while (true) {
+                long current = generation;
+                if (current != seen) {
+                    return current;
+                }
+                if (closed) {
+                    return -1;
+                }
+                if ((++spins & 63) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                // Announce the park before the last look at the generation; the publisher bumps the
+                // generation before it looks at the flag, so one of the two always sees the other.
+                parked = true;
+                if (generation == seen && !closed) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                spinStart = System.nanoTime();
+            }
         }
     }
 }

@@ -64,9 +64,7 @@ public final class Transformer {
             // Attention: normalise, project to Q, K, V (plus biases).
             rmsNorm(s.xb, s.x, w.attnNorm(), count, dim);
             trace(trace, "attn_norm", layer, start, s.xb, count, dim);
-            w.wq().multiply(team, s.xb, dim, count, s.q, qDim, 0);
-            w.wk().multiply(team, s.xb, dim, count, s.k, kvDim, 0);
-            w.wv().multiply(team, s.xb, dim, count, s.v, kvDim, 0);
+            s.projection.run(team, s.xb, dim, count, w.wq(), s.q, qDim, w.wk(), s.k, kvDim, w.wv(), s.v, kvDim);
             if (f.attentionBias()) {
                 addBias(s.q, w.bq(), count);
                 addBias(s.k, w.bk(), count);
@@ -90,11 +88,11 @@ public final class Transformer {
             trace(trace, "k_rope", layer, start, s.k, count, kvDim);
 
             // Causal (and, on sliding layers, windowed) attention of every query head.
-            attention(team, s, cache, layer, count, start, sliding);
+            s.attention.run(team, cache, layer, s.q, s.attn, count, start, sliding);
             trace(trace, "kqv_out", layer, start, s.attn, count, qDim);
 
             // Output projection, optional post-norm, residual add.
-            w.wo().multiply(team, s.attn, qDim, count, s.xb2, dim, 0);
+            s.projection.run(team, s.attn, qDim, count, w.wo(), s.xb2, dim, 0);
             if (f.postNorms()) {
                 rmsNorm(s.xb2, s.xb2, w.attnPostNorm(), count, dim);
             }
@@ -103,12 +101,11 @@ public final class Transformer {
 
             // Gated feed-forward: down(act(gate(x)) * up(x)), optional post-norm, residual add.
             rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
-            w.wGate().multiply(team, s.xb, dim, count, s.hb, hidden, 0);
-            w.wUp().multiply(team, s.xb, dim, count, s.hb2, hidden, 0);
+            s.projection.run(team, s.xb, dim, count, w.wGate(), s.hb, hidden, w.wUp(), s.hb2, hidden);
             for (int i = 0; i < count * hidden; i++) {
                 s.hb[i] = f.activation().apply(s.hb[i]) * s.hb2[i];
             }
-            w.wDown().multiply(team, s.hb, hidden, count, s.xb2, dim, 0);
+            s.projection.run(team, s.hb, hidden, count, w.wDown(), s.xb2, dim, 0);
             if (f.postNorms()) {
                 rmsNorm(s.xb2, s.xb2, w.ffnPostNorm(), count, dim);
             }
@@ -122,63 +119,10 @@ public final class Transformer {
         rmsNorm(s.xb, 0, s.x, first * dim, weights.outputNorm(), rows, dim);
         trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
         int vocab = c.vocabularySize();
-        weights.output().multiply(team, s.xb, dim, rows, s.logits, vocab, 0);
+        s.projection.run(team, s.xb, dim, rows, weights.output(), s.logits, vocab, 0);
         if (c.finalSoftcap() > 0) {
             softcap(s.logits, rows * vocab, c.finalSoftcap());
         }
-    }
-
-    /** Attention over the cache for query heads of every token of the batch, split among the team. */
-    private void attention(ThreadTeam team, ForwardState s, KvCache cache, int layer, int count, int start,
-                           boolean sliding) {
-        ModelConfig c = config;
-        int headDim = c.headDim();
-        int qDim = c.queryDim();
-        int kvDim = c.kvDim();
-        float[] keys = cache.keys[layer];
-        float[] values = cache.values[layer];
-        team.parallelFor(count * c.heads(), (long) (start + count) * headDim * 2, (member, from, to) -> {
-            float[] scores = s.scores[member];
-            for (int item = from; item < to; item++) {
-                int t = item / c.heads();
-                int head = item % c.heads();
-                int position = start + t;
-                int qBase = t * qDim + head * headDim;
-                int kvOffset = (head / c.kvMul()) * headDim;
-                // Positions this query sees: all before it, or the last `window` on sliding layers.
-                int first = sliding ? Math.max(0, position - c.slidingWindow() + 1) : 0;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int p = first; p <= position; p++) {
-                    int kBase = p * kvDim + kvOffset;
-                    float dot = 0f;
-                    for (int i = 0; i < headDim; i++) {
-                        dot += s.q[qBase + i] * keys[kBase + i];
-                    }
-                    float score = dot * c.attentionScale();
-                    if (c.attnSoftcap() > 0) {
-                        score = c.attnSoftcap() * (float) Math.tanh(score / c.attnSoftcap());
-                    }
-                    scores[p] = score;
-                    max = Math.max(max, score);
-                }
-                double sum = 0;
-                for (int p = first; p <= position; p++) {
-                    float e = (float) Math.exp(scores[p] - max);
-                    scores[p] = e;
-                    sum += e;
-                }
-                float norm = (float) (1.0 / sum);
-                int outBase = t * qDim + head * headDim;
-                java.util.Arrays.fill(s.attn, outBase, outBase + headDim, 0f);
-                for (int p = first; p <= position; p++) {
-                    float weight = scores[p] * norm;
-                    int vBase = p * kvDim + kvOffset;
-                    for (int i = 0; i < headDim; i++) {
-                        s.attn[outBase + i] += weight * values[vBase + i];
-                    }
-                }
-            }
-        });
     }
 
     /** Rotates the first ropeDims dimensions of each of {@code heads} heads starting at {@code base}. */

@@ -73,22 +73,26 @@ public final class WeightMatrix {
     }
 
     /**
-     * out[t][r] = W[r] · x[t] for t in [0, batch): matrix × matrix over a batch of activations, each
-     * weight row read once for the whole batch (the point of batched prefill). Rows are split
-     * among the team.
+     * out[t][r] = W[r] · x[t] for rows [rowFrom, rowTo) and t in [0, batch), on the calling thread:
+     * the vectorized kernel of the matrix's type, each weight decoded once for the whole batch.
      *
-     * @param x    [batch][xStride], each row's first {@code cols} entries used
-     * @param out  [batch][outStride], entries [outOffset, outOffset + rows) written
+     * @param x       [batch][xStride], each row's first {@code cols} entries used
+     * @param out     [batch][outStride], entries [outOffset + rowFrom, outOffset + rowTo) written
+     * @param scratch the calling thread's own buffer of {@link TensorKernel#SCRATCH_FLOATS} floats
+     */
+    public void multiplyRows(int rowFrom, int rowTo, float[] x, int xStride, int batch, float[] out, int outStride,
+                             int outOffset, float[] scratch) {
+        kernel.multiply(data, firstElement, cols, rowFrom, rowTo, x, xStride, batch, out, outStride, outOffset, scratch);
+    }
+
+    /**
+     * out[t][r] = W[r] · x[t] for every row, split among the team. A convenience for tools and
+     * benchmarks; the forward pass uses its long-lived {@link Projection} instead, which allocates
+     * nothing per call.
      */
     public void multiply(ThreadTeam team, float[] x, int xStride, int batch, float[] out, int outStride, int outOffset) {
-        team.parallelFor(rows, (long) cols * batch, (member, from, to) -> {
-            for (int r = from; r < to; r++) {
-                long rowStart = firstElement + (long) r * cols;
-                for (int t = 0; t < batch; t++) {
-                    out[t * outStride + outOffset + r] = kernel.dot(data, rowStart, x, t * xStride, cols);
-                }
-            }
-        });
+        Projection projection = new Projection(team.size());
+        projection.run(team, x, xStride, batch, this, out, outStride, outOffset);
     }
 
     @Override

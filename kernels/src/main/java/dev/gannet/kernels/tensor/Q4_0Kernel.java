@@ -5,6 +5,15 @@ import static dev.gannet.kernels.tensor.LittleEndian.putF16;
 import static dev.gannet.kernels.tensor.LittleEndian.putU8;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
 
+import static dev.gannet.kernels.tensor.VectorMath.F;
+import static dev.gannet.kernels.tensor.VectorMath.LANES;
+import static dev.gannet.kernels.tensor.VectorMath.broadcast;
+import static dev.gannet.kernels.tensor.VectorMath.load;
+import static dev.gannet.kernels.tensor.VectorMath.toFloats;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -17,10 +26,11 @@ import java.lang.foreign.MemorySegment;
  *                  weight = (nibble - 8) * d
  * </pre>
  */
-final class Q4_0Kernel extends BlockKernel {
+final class Q4_0Kernel extends FusedBlockKernel {
     private static final int HALF = 16;
     private static final int D = 0;
     private static final int QS = 2;
+    private static final int BLOCK_BYTES = 18;
 
     Q4_0Kernel() {
         super(GgmlType.Q4_0);
@@ -71,5 +81,64 @@ final class Q4_0Kernel extends BlockKernel {
             int q1 = Math.min(15, (int) (values[valuesOffset + j + HALF] * id + 8.5f));
             putU8(data, block + QS + j, q0 | q1 << 4);
         }
+    }
+
+    // Fast path. Weight = (nibble - 8)·d: the nibbles are widened to ints, re-centred and converted
+    // to floats in registers; d multiplies the block's partial sums.
+    @Override
+    float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        long block = row;
+        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
+            FloatVector quantDot = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+                FloatVector low = toFloats(q.and(0xF).sub(8));
+                FloatVector high = toFloats(q.lanewise(VectorOperators.LSHR, 4).sub(8));
+                quantDot = low.fma(load(x, xOffset + i + c), high.fma(load(x, xOffset + i + HALF + c), quantDot));
+            }
+            acc = quantDot.fma(broadcast(f16(data, block + D)), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
+                 float[] out, int outIndex, int outStride) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        int x0 = xOffset;
+        int x1 = xOffset + xStride;
+        int x2 = xOffset + 2 * xStride;
+        int x3 = xOffset + 3 * xStride;
+        long block = row;
+        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
+            FloatVector q0 = FloatVector.zero(F);
+            FloatVector q1 = FloatVector.zero(F);
+            FloatVector q2 = FloatVector.zero(F);
+            FloatVector q3 = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+                FloatVector low = toFloats(q.and(0xF).sub(8));
+                FloatVector high = toFloats(q.lanewise(VectorOperators.LSHR, 4).sub(8));
+                int lo = i + c;
+                int hi = i + HALF + c;
+                q0 = low.fma(load(x, x0 + lo), high.fma(load(x, x0 + hi), q0));
+                q1 = low.fma(load(x, x1 + lo), high.fma(load(x, x1 + hi), q1));
+                q2 = low.fma(load(x, x2 + lo), high.fma(load(x, x2 + hi), q2));
+                q3 = low.fma(load(x, x3 + lo), high.fma(load(x, x3 + hi), q3));
+            }
+            FloatVector d = broadcast(f16(data, block + D));
+            acc0 = q0.fma(d, acc0);
+            acc1 = q1.fma(d, acc1);
+            acc2 = q2.fma(d, acc2);
+            acc3 = q3.fma(d, acc3);
+        }
+        out[outIndex] = acc0.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride] = acc1.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride] = acc2.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride] = acc3.reduceLanes(VectorOperators.ADD);
     }
 }

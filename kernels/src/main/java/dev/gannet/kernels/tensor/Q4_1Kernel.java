@@ -5,6 +5,15 @@ import static dev.gannet.kernels.tensor.LittleEndian.putF16;
 import static dev.gannet.kernels.tensor.LittleEndian.putU8;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
 
+import static dev.gannet.kernels.tensor.VectorMath.F;
+import static dev.gannet.kernels.tensor.VectorMath.LANES;
+import static dev.gannet.kernels.tensor.VectorMath.broadcast;
+import static dev.gannet.kernels.tensor.VectorMath.load;
+import static dev.gannet.kernels.tensor.VectorMath.toFloats;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -18,11 +27,12 @@ import java.lang.foreign.MemorySegment;
  *                  weight = nibble * d + m
  * </pre>
  */
-final class Q4_1Kernel extends BlockKernel {
+final class Q4_1Kernel extends FusedBlockKernel {
     private static final int HALF = 16;
     private static final int D = 0;
     private static final int M = 2;
     private static final int QS = 4;
+    private static final int BLOCK_BYTES = 20;
 
     Q4_1Kernel() {
         super(GgmlType.Q4_1);
@@ -76,5 +86,86 @@ final class Q4_1Kernel extends BlockKernel {
             int q1 = Math.min(15, (int) ((values[valuesOffset + j + HALF] - min) * id + 0.5f));
             putU8(data, block + QS + j, q0 | q1 << 4);
         }
+    }
+
+    // Fast path. A block's dot with x is d·Σ nibble·x + m·Σ x: the nibbles are widened to ints and
+    // converted to floats in registers; both sums stay vectors until the row ends.
+    @Override
+    float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        long block = row;
+        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
+            FloatVector quantDot = FloatVector.zero(F);
+            FloatVector xSum = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+                FloatVector low = toFloats(q.and(0xF));
+                FloatVector high = toFloats(q.lanewise(VectorOperators.LSHR, 4));
+                FloatVector xLow = load(x, xOffset + i + c);
+                FloatVector xHigh = load(x, xOffset + i + HALF + c);
+                quantDot = low.fma(xLow, high.fma(xHigh, quantDot));
+                xSum = xSum.add(xLow.add(xHigh));
+            }
+            acc = quantDot.fma(broadcast(f16(data, block + D)), acc);
+            acc = xSum.fma(broadcast(f16(data, block + M)), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
+                 float[] out, int outIndex, int outStride) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        int x0 = xOffset;
+        int x1 = xOffset + xStride;
+        int x2 = xOffset + 2 * xStride;
+        int x3 = xOffset + 3 * xStride;
+        long block = row;
+        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
+            FloatVector q0 = FloatVector.zero(F);
+            FloatVector q1 = FloatVector.zero(F);
+            FloatVector q2 = FloatVector.zero(F);
+            FloatVector q3 = FloatVector.zero(F);
+            FloatVector s0 = FloatVector.zero(F);
+            FloatVector s1 = FloatVector.zero(F);
+            FloatVector s2 = FloatVector.zero(F);
+            FloatVector s3 = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+                FloatVector low = toFloats(q.and(0xF));
+                FloatVector high = toFloats(q.lanewise(VectorOperators.LSHR, 4));
+                int lo = i + c;
+                int hi = i + HALF + c;
+                FloatVector a = load(x, x0 + lo);
+                FloatVector b = load(x, x0 + hi);
+                q0 = low.fma(a, high.fma(b, q0));
+                s0 = s0.add(a.add(b));
+                a = load(x, x1 + lo);
+                b = load(x, x1 + hi);
+                q1 = low.fma(a, high.fma(b, q1));
+                s1 = s1.add(a.add(b));
+                a = load(x, x2 + lo);
+                b = load(x, x2 + hi);
+                q2 = low.fma(a, high.fma(b, q2));
+                s2 = s2.add(a.add(b));
+                a = load(x, x3 + lo);
+                b = load(x, x3 + hi);
+                q3 = low.fma(a, high.fma(b, q3));
+                s3 = s3.add(a.add(b));
+            }
+            FloatVector d = broadcast(f16(data, block + D));
+            FloatVector m = broadcast(f16(data, block + M));
+            acc0 = s0.fma(m, q0.fma(d, acc0));
+            acc1 = s1.fma(m, q1.fma(d, acc1));
+            acc2 = s2.fma(m, q2.fma(d, acc2));
+            acc3 = s3.fma(m, q3.fma(d, acc3));
+        }
+        out[outIndex] = acc0.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride] = acc1.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride] = acc2.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride] = acc3.reduceLanes(VectorOperators.ADD);
     }
 }

@@ -5,6 +5,15 @@ import static dev.gannet.kernels.tensor.LittleEndian.i8;
 import static dev.gannet.kernels.tensor.LittleEndian.putF16;
 import static dev.gannet.kernels.tensor.LittleEndian.putU8;
 
+import static dev.gannet.kernels.tensor.VectorMath.F;
+import static dev.gannet.kernels.tensor.VectorMath.LANES;
+import static dev.gannet.kernels.tensor.VectorMath.broadcast;
+import static dev.gannet.kernels.tensor.VectorMath.load;
+import static dev.gannet.kernels.tensor.VectorMath.toFloats;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -16,10 +25,11 @@ import java.lang.foreign.MemorySegment;
  * 2..33   qs[32]   int8 quants; weight j = qs[j] * d
  * </pre>
  */
-final class Q8_0Kernel extends BlockKernel {
+final class Q8_0Kernel extends FusedBlockKernel {
     private static final int N = 32;
     private static final int D = 0;
     private static final int QS = 2;
+    private static final int BLOCK_BYTES = 34;
 
     Q8_0Kernel() {
         super(GgmlType.Q8_0);
@@ -64,5 +74,58 @@ final class Q8_0Kernel extends BlockKernel {
     /** C's roundf. Math.round differs: it rounds halves up, so -2.5 becomes -2 instead of -3. */
     static int roundHalfAwayFromZero(float value) {
         return (int) Math.copySign(Math.floor(Math.abs((double) value) + 0.5), value);
+    }
+
+    // Fast path: the int8 quants are sign-extended to ints and converted to floats in registers;
+    // d multiplies the block's partial sum.
+    @Override
+    float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        long block = row;
+        for (int i = 0; i < cols; i += N, block += BLOCK_BYTES) {
+            FloatVector quantDot = FloatVector.zero(F);
+            for (int c = 0; c < N; c += LANES) {
+                quantDot = toFloats(VectorMath.signedBytes(data, block + QS + c)).fma(load(x, xOffset + i + c), quantDot);
+            }
+            acc = quantDot.fma(broadcast(f16(data, block + D)), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
+                 float[] out, int outIndex, int outStride) {
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        int x0 = xOffset;
+        int x1 = xOffset + xStride;
+        int x2 = xOffset + 2 * xStride;
+        int x3 = xOffset + 3 * xStride;
+        long block = row;
+        for (int i = 0; i < cols; i += N, block += BLOCK_BYTES) {
+            FloatVector q0 = FloatVector.zero(F);
+            FloatVector q1 = FloatVector.zero(F);
+            FloatVector q2 = FloatVector.zero(F);
+            FloatVector q3 = FloatVector.zero(F);
+            for (int c = 0; c < N; c += LANES) {
+                FloatVector w = toFloats(VectorMath.signedBytes(data, block + QS + c));
+                int at = i + c;
+                q0 = w.fma(load(x, x0 + at), q0);
+                q1 = w.fma(load(x, x1 + at), q1);
+                q2 = w.fma(load(x, x2 + at), q2);
+                q3 = w.fma(load(x, x3 + at), q3);
+            }
+            FloatVector d = broadcast(f16(data, block + D));
+            acc0 = q0.fma(d, acc0);
+            acc1 = q1.fma(d, acc1);
+            acc2 = q2.fma(d, acc2);
+            acc3 = q3.fma(d, acc3);
+        }
+        out[outIndex] = acc0.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride] = acc1.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride] = acc2.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride] = acc3.reduceLanes(VectorOperators.ADD);
     }
 }

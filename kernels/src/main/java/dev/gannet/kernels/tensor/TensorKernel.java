@@ -17,9 +17,14 @@ import java.lang.foreign.MemorySegment;
  * and multiplies integers; a later issue adds that as a faster path, and Vector API versions, both
  * tested against these.
  *
+ * <p>{@link #multiply} is the engine's fast path (Vector API); the methods above it are the scalar
+ * reference it is tested against.
+ *
  * <p>Implementations are stateless and safe to share between threads.
  */
 public interface TensorKernel {
+    /** Floats of per-thread scratch {@link #multiply} may use: a chunk of a row, a multiple of 256. */
+    int SCRATCH_FLOATS = 1024;
 
     GgmlType type();
 
@@ -45,4 +50,19 @@ public interface TensorKernel {
      * cannot represent.
      */
     void quantize(float[] values, int valuesOffset, MemorySegment data, long from, int count);
+
+    /**
+     * The fast path: for rows {@code [rowFrom, rowTo)} of the matrix of {@code cols} columns whose
+     * first element is element {@code matrixStart} of {@code data}, and for each of {@code tokens}
+     * activation rows {@code x_t = x[t * xStride ..]}, writes
+     * {@code out[t * outStride + outOffset + row] = row · x_t}. Vectorized; equal to {@link #dot}
+     * up to the order of float additions. {@code scratch} is the calling thread's own buffer of at
+     * least {@link #SCRATCH_FLOATS} floats.
+     */
+    default void multiply(MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
+                          float[] x, int xStride, int tokens, float[] out, int outStride, int outOffset,
+                          float[] scratch) {
+        ChunkedMultiply.multiply(this, data, matrixStart, cols, rowFrom, rowTo, x, xStride, tokens, out,
+                outStride, outOffset, scratch);
+    }
 }

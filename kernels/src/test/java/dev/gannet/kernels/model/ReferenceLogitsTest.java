@@ -108,8 +108,11 @@ class ReferenceLogitsTest {
             }
             assertTrue(batched.within(limit), fixture.name() + " prefill: " + batched + ", allowed " + limit);
             assertTrue(single.within(limit), fixture.name() + " decode: " + single + ", allowed " + limit);
-            // Batched and one-at-a-time evaluation run the same arithmetic per token.
-            assertArrayEquals(prefill, stepwise, 1e-4f, "prefill and decode disagree");
+            // Batched and one-at-a-time evaluation differ only in the order of float additions. Gemma's
+            // GELU rounds to FP16 as llama.cpp's does, which can turn a last-bit difference into one
+            // FP16 step, so its tolerance is wider.
+            float tolerance = fixture.name().startsWith("gemma") ? 2e-3f : 1e-4f;
+            assertArrayEquals(prefill, stepwise, tolerance, "prefill and decode disagree");
         }
     }
 }

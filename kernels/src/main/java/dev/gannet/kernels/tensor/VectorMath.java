@@ -1,0 +1,112 @@
+package dev.gannet.kernels.tensor;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector shapes the fast kernels use and the float dot product they share.
+ *
+ * <p>The kernels are written for {@link #LANES} float lanes — 16 with AVX-512, 8 with AVX2 (or
+ * {@code -XX:MaxVectorSize=32}) — reading bytes in vectors of the same lane count and widening
+ * them to ints, then floats. The Vector API has no 8-bit integer dot product (llama.cpp's VNNI
+ * path), so quantized weights are decoded to floats in registers and multiplied with FMA; prefill
+ * amortises the decoding over a tile of tokens. Machines with narrower vectors use the scalar
+ * kernels.
+ */
+public final class VectorMath {
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = F.length();
+    /** Whether the fused vector kernels run here: they need at least 8 float lanes. */
+    static final boolean FUSED = LANES >= 8;
+    static final VectorSpecies<Byte> BYTES = FUSED
+            ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8)) : ByteVector.SPECIES_64;
+    static final VectorSpecies<Integer> INTS = FUSED
+            ? VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * 32)) : IntVector.SPECIES_256;
+
+    private VectorMath() {
+    }
+
+    /** {@link #LANES} bytes at {@code offset}, zero-extended to ints. */
+    static IntVector unsignedBytes(java.lang.foreign.MemorySegment data, long offset) {
+        return (IntVector) ByteVector.fromMemorySegment(BYTES, data, offset, java.nio.ByteOrder.LITTLE_ENDIAN)
+                .convertShape(VectorOperators.ZERO_EXTEND_B2I, INTS, 0);
+    }
+
+    /** {@link #LANES} bytes at {@code offset}, sign-extended to ints. */
+    static IntVector signedBytes(java.lang.foreign.MemorySegment data, long offset) {
+        return (IntVector) ByteVector.fromMemorySegment(BYTES, data, offset, java.nio.ByteOrder.LITTLE_ENDIAN)
+                .convertShape(VectorOperators.B2I, INTS, 0);
+    }
+
+    static FloatVector toFloats(IntVector v) {
+        return (FloatVector) v.convert(VectorOperators.I2F, 0);
+    }
+
+    static FloatVector broadcast(float value) {
+        return FloatVector.broadcast(F, value);
+    }
+
+    static FloatVector load(float[] x, int offset) {
+        return FloatVector.fromArray(F, x, offset);
+    }
+
+    /** Σ a[aOffset + i] · b[bOffset + i] for i < n, with four accumulators to hide FMA latency. */
+    public static float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+        int i = 0;
+        float sum = 0;
+        if (FUSED) {
+            FloatVector acc0 = FloatVector.zero(F);
+            FloatVector acc1 = FloatVector.zero(F);
+            FloatVector acc2 = FloatVector.zero(F);
+            FloatVector acc3 = FloatVector.zero(F);
+            int step = 4 * LANES;
+            for (; i + step <= n; i += step) {
+                acc0 = FloatVector.fromArray(F, a, aOffset + i).fma(FloatVector.fromArray(F, b, bOffset + i), acc0);
+                acc1 = FloatVector.fromArray(F, a, aOffset + i + LANES).fma(FloatVector.fromArray(F, b, bOffset + i + LANES), acc1);
+                acc2 = FloatVector.fromArray(F, a, aOffset + i + 2 * LANES).fma(FloatVector.fromArray(F, b, bOffset + i + 2 * LANES), acc2);
+                acc3 = FloatVector.fromArray(F, a, aOffset + i + 3 * LANES).fma(FloatVector.fromArray(F, b, bOffset + i + 3 * LANES), acc3);
+            }
+            for (; i + LANES <= n; i += LANES) {
+                acc0 = FloatVector.fromArray(F, a, aOffset + i).fma(FloatVector.fromArray(F, b, bOffset + i), acc0);
+            }
+            sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            sum += a[aOffset + i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    /** y[yOffset + i] += alpha · x[xOffset + i] for i < n. */
+    public static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+        int i = 0;
+        if (FUSED) {
+            FloatVector a = FloatVector.broadcast(F, alpha);
+            for (; i + LANES <= n; i += LANES) {
+                FloatVector.fromArray(F, x, xOffset + i).fma(a, FloatVector.fromArray(F, y, yOffset + i))
+                        .intoArray(y, yOffset + i);
+            }
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] += alpha * x[xOffset + i];
+        }
+    }
+
+    /** Checks the float ranges a multiply reads and writes, once per call rather than per element. */
+    static void checkMultiply(int cols, int rowFrom, int rowTo, float[] x, int xStride, int tokens,
+                              float[] out, int outStride, int outOffset) {
+        if (rowFrom < 0 || rowTo < rowFrom || tokens < 0 || cols < 0) {
+            throw new IllegalArgumentException("bad multiply range: rows " + rowFrom + ".." + rowTo
+                    + ", tokens " + tokens + ", cols " + cols);
+        }
+        if (tokens == 0 || rowTo == rowFrom) {
+            return;
+        }
+        KernelArgs.checkArray("x", x, (tokens - 1) * xStride, cols);
+        KernelArgs.checkArray("out", out, (tokens - 1) * outStride + outOffset + rowFrom, rowTo - rowFrom);
+    }
+}
