@@ -3,12 +3,18 @@ package dev.gannet.kernels.tensor;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The matrix multiply every type has: each row is dequantized a chunk at a time into the thread's
- * scratch buffer, and the chunk is dotted (vectorized) with every token of the batch, so a
- * weight is decoded once per batch rather than once per token. Types with a fused kernel decode in
- * registers instead; this path covers the rest and is their fallback on narrow-vector machines.
+ * Tiled matrix × matrix, the prefill path of every type: four rows at a time are dequantized, a
+ * chunk of columns at a time, into the thread's scratch buffer (16 KiB, inside L1), and every token
+ * of the batch is multiplied with the four rows at once — each activation vector loaded once per
+ * four rows, each weight decoded once per batch. Types with a vector decoder
+ * ({@link VectorDequantizer}) decode with it; the rest use their scalar dequantize.
  */
 final class ChunkedMultiply {
+    /** Rows decoded together. */
+    static final int ROWS = 4;
+    /** Columns per chunk: ROWS × CHUNK floats fill the scratch buffer. */
+    static final int CHUNK = TensorKernel.SCRATCH_FLOATS / ROWS;
+
     private ChunkedMultiply() {
     }
 
@@ -18,19 +24,38 @@ final class ChunkedMultiply {
         if (scratch.length < TensorKernel.SCRATCH_FLOATS) {
             throw new IllegalArgumentException("scratch needs " + TensorKernel.SCRATCH_FLOATS + " floats");
         }
-        int chunk = TensorKernel.SCRATCH_FLOATS;
-        for (int r = rowFrom; r < rowTo; r++) {
-            long rowStart = matrixStart + (long) r * cols;
-            for (int t = 0; t < tokens; t++) {
-                out[t * outStride + outOffset + r] = 0f;
+        for (int t = 0; t < tokens; t++) {
+            java.util.Arrays.fill(out, t * outStride + outOffset + rowFrom, t * outStride + outOffset + rowTo, 0f);
+        }
+        // Chunks must hold whole blocks; K-quant blocks are 256, CHUNK is a multiple of it.
+        int r = rowFrom;
+        for (; r + ROWS <= rowTo; r += ROWS) {
+            for (int c = 0; c < cols; c += CHUNK) {
+                int length = Math.min(CHUNK, cols - c);
+                for (int i = 0; i < ROWS; i++) {
+                    decode(kernel, data, matrixStart + (long) (r + i) * cols + c, scratch, i * CHUNK, length);
+                }
+                for (int t = 0; t < tokens; t++) {
+                    VectorMath.dot4(scratch, CHUNK, x, t * xStride + c, length, out, t * outStride + outOffset + r);
+                }
             }
-            for (int c = 0; c < cols; c += chunk) {
-                int length = Math.min(chunk, cols - c);
-                kernel.dequantize(data, rowStart + c, scratch, 0, length);
+        }
+        for (; r < rowTo; r++) {
+            for (int c = 0; c < cols; c += CHUNK) {
+                int length = Math.min(CHUNK, cols - c);
+                decode(kernel, data, matrixStart + (long) r * cols + c, scratch, 0, length);
                 for (int t = 0; t < tokens; t++) {
                     out[t * outStride + outOffset + r] += VectorMath.dot(scratch, 0, x, t * xStride + c, length);
                 }
             }
+        }
+    }
+
+    private static void decode(TensorKernel kernel, MemorySegment data, long from, float[] out, int outOffset, int count) {
+        if (kernel instanceof VectorDequantizer fast && VectorMath.FUSED) {
+            fast.dequantizeVector(data, from, out, outOffset, count);
+        } else {
+            kernel.dequantize(data, from, out, outOffset, count);
         }
     }
 }

@@ -3,11 +3,14 @@ package dev.gannet.kernels.tensor;
 import java.lang.foreign.MemorySegment;
 
 /**
- * A block kernel whose {@link #multiply} decodes weights in vector registers and multiplies them
- * with one token ({@link #dotRow}) or four at once ({@link #dotRow4}: the decoding is shared by the
- * four, which is what makes batched prefill cheaper per token than decode).
+ * A block kernel with vector paths: for decode (a few tokens) each row is decoded in registers and
+ * dotted with each token ({@link #dotRow}); for prefill the tiled path of {@link ChunkedMultiply}
+ * decodes with {@link #dequantizeVector} into L1 and shares each decoded weight among all tokens.
  */
-abstract class FusedBlockKernel extends BlockKernel {
+abstract class FusedBlockKernel extends BlockKernel implements VectorDequantizer {
+    /** From this many tokens on, the tiled path beats decoding every row once per token. */
+    static final int TILED_FROM_TOKENS = 4;
+
     private final GgmlType type;
 
     FusedBlockKernel(GgmlType type) {
@@ -19,7 +22,7 @@ abstract class FusedBlockKernel extends BlockKernel {
     public final void multiply(MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
                                float[] x, int xStride, int tokens, float[] out, int outStride, int outOffset,
                                float[] scratch) {
-        if (!VectorMath.FUSED) {
+        if (!VectorMath.FUSED || tokens >= TILED_FROM_TOKENS) {
             ChunkedMultiply.multiply(this, data, matrixStart, cols, rowFrom, rowTo, x, xStride, tokens, out,
                     outStride, outOffset, scratch);
             return;
@@ -29,11 +32,7 @@ abstract class FusedBlockKernel extends BlockKernel {
         long matrixByte = matrixStart / type.blockSize() * type.blockBytes();
         for (int r = rowFrom; r < rowTo; r++) {
             long row = matrixByte + r * rowBytes;
-            int t = 0;
-            for (; t + 4 <= tokens; t += 4) {
-                dotRow4(data, row, cols, x, t * xStride, xStride, out, t * outStride + outOffset + r, outStride);
-            }
-            for (; t < tokens; t++) {
+            for (int t = 0; t < tokens; t++) {
                 out[t * outStride + outOffset + r] = dotRow(data, row, cols, x, t * xStride);
             }
         }
@@ -58,7 +57,15 @@ abstract class FusedBlockKernel extends BlockKernel {
     /** One row (starting at byte {@code row}) · x[xOffset ..]. */
     abstract float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset);
 
-    /** One row · four activation rows x[xOffset + t * xStride ..]; results to out[outIndex + t * outStride]. */
-    abstract void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
-                          float[] out, int outIndex, int outStride);
+    @Override
+    public final void dequantizeVector(MemorySegment data, long from, float[] out, int outOffset, int count) {
+        long block = KernelArgs.byteOffset(type, data, from, count);
+        KernelArgs.checkArray("out", out, outOffset, count);
+        for (int i = 0; i < count; i += type.blockSize(), block += type.blockBytes()) {
+            dequantizeBlockVector(data, block, out, outOffset + i);
+        }
+    }
+
+    /** The vector twin of {@link #dequantizeBlock}: the same weights, written with vector stores. */
+    abstract void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset);
 }

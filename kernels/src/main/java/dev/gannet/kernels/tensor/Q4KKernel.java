@@ -6,6 +6,16 @@ import static dev.gannet.kernels.tensor.LittleEndian.orU8;
 import static dev.gannet.kernels.tensor.LittleEndian.putF16;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
 
+import static dev.gannet.kernels.tensor.VectorMath.F;
+import static dev.gannet.kernels.tensor.VectorMath.INTS;
+import static dev.gannet.kernels.tensor.VectorMath.LANES;
+import static dev.gannet.kernels.tensor.VectorMath.broadcast;
+import static dev.gannet.kernels.tensor.VectorMath.load;
+import static dev.gannet.kernels.tensor.VectorMath.toFloats;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -23,7 +33,7 @@ import java.lang.foreign.MemorySegment;
  *
  * weight = (d * scale[s]) * q - (dmin * min[s]), s = weight index / 32.
  */
-final class Q4KKernel extends BlockKernel {
+final class Q4KKernel extends FusedBlockKernel {
     private static final int SUB_BLOCKS = 8;
     private static final int SUB_SIZE = 32;
     private static final int D = 0;
@@ -92,5 +102,59 @@ final class Q4KKernel extends BlockKernel {
     /** Even sub-blocks take the low nibble, odd ones the high. */
     private static int shift(int s) {
         return (s % 2) * 4;
+    }
+
+    // Fast path. Per pair of sub-blocks (32 quant bytes: the even sub-block in the low nibbles, the
+    // odd in the high), Σ w·x = d·scale·Σ q·x − dmin·min·Σ x: the two sums per sub-block stay
+    // vectors and are scaled once.
+    @Override
+    float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        long block = row;
+        for (int i = 0; i < cols; i += SUB_BLOCKS * SUB_SIZE, block += GgmlType.Q4_K.blockBytes()) {
+            float d = f16(data, block + D);
+            float dmin = f16(data, block + DMIN);
+            for (int pair = 0; pair < SUB_BLOCKS / 2; pair++) {
+                FloatVector lowDot = FloatVector.zero(F);
+                FloatVector highDot = FloatVector.zero(F);
+                FloatVector lowSum = FloatVector.zero(F);
+                FloatVector highSum = FloatVector.zero(F);
+                int xBase = xOffset + i + pair * 2 * SUB_SIZE;
+                for (int c = 0; c < SUB_SIZE; c += LANES) {
+                    IntVector q = VectorMath.unsignedBytes(data, block + QS + pair * SUB_SIZE + c);
+                    FloatVector xLow = load(x, xBase + c);
+                    FloatVector xHigh = load(x, xBase + SUB_SIZE + c);
+                    lowDot = toFloats(q.and(0xF)).fma(xLow, lowDot);
+                    highDot = toFloats(q.lanewise(VectorOperators.LSHR, 4)).fma(xHigh, highDot);
+                    lowSum = lowSum.add(xLow);
+                    highSum = highSum.add(xHigh);
+                }
+                int even = 2 * pair;
+                acc = lowDot.fma(broadcast(d * KScales.scale(data, block + SCALES, even)), acc);
+                acc = highDot.fma(broadcast(d * KScales.scale(data, block + SCALES, even + 1)), acc);
+                acc = lowSum.fma(broadcast(-dmin * KScales.min(data, block + SCALES, even)), acc);
+                acc = highSum.fma(broadcast(-dmin * KScales.min(data, block + SCALES, even + 1)), acc);
+            }
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        float dmin = f16(data, block + DMIN);
+        for (int pair = 0; pair < SUB_BLOCKS / 2; pair++) {
+            int even = 2 * pair;
+            FloatVector lowStep = broadcast(d * KScales.scale(data, block + SCALES, even));
+            FloatVector highStep = broadcast(d * KScales.scale(data, block + SCALES, even + 1));
+            FloatVector lowOffset = broadcast(-dmin * KScales.min(data, block + SCALES, even));
+            FloatVector highOffset = broadcast(-dmin * KScales.min(data, block + SCALES, even + 1));
+            int outBase = outOffset + pair * 2 * SUB_SIZE;
+            for (int c = 0; c < SUB_SIZE; c += LANES) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + pair * SUB_SIZE + c);
+                toFloats(q.and(0xF)).fma(lowStep, lowOffset).intoArray(out, outBase + c);
+                toFloats(q.lanewise(VectorOperators.LSHR, 4)).fma(highStep, highOffset).intoArray(out, outBase + SUB_SIZE + c);
+            }
+        }
     }
 }

@@ -103,42 +103,12 @@ final class Q4_0Kernel extends FusedBlockKernel {
     }
 
     @Override
-    void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
-                 float[] out, int outIndex, int outStride) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        FloatVector acc2 = FloatVector.zero(F);
-        FloatVector acc3 = FloatVector.zero(F);
-        int x0 = xOffset;
-        int x1 = xOffset + xStride;
-        int x2 = xOffset + 2 * xStride;
-        int x3 = xOffset + 3 * xStride;
-        long block = row;
-        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
-            FloatVector q0 = FloatVector.zero(F);
-            FloatVector q1 = FloatVector.zero(F);
-            FloatVector q2 = FloatVector.zero(F);
-            FloatVector q3 = FloatVector.zero(F);
-            for (int c = 0; c < HALF; c += LANES) {
-                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
-                FloatVector low = toFloats(q.and(0xF).sub(8));
-                FloatVector high = toFloats(q.lanewise(VectorOperators.LSHR, 4).sub(8));
-                int lo = i + c;
-                int hi = i + HALF + c;
-                q0 = low.fma(load(x, x0 + lo), high.fma(load(x, x0 + hi), q0));
-                q1 = low.fma(load(x, x1 + lo), high.fma(load(x, x1 + hi), q1));
-                q2 = low.fma(load(x, x2 + lo), high.fma(load(x, x2 + hi), q2));
-                q3 = low.fma(load(x, x3 + lo), high.fma(load(x, x3 + hi), q3));
-            }
-            FloatVector d = broadcast(f16(data, block + D));
-            acc0 = q0.fma(d, acc0);
-            acc1 = q1.fma(d, acc1);
-            acc2 = q2.fma(d, acc2);
-            acc3 = q3.fma(d, acc3);
+    void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
+        FloatVector d = broadcast(f16(data, block + D));
+        for (int c = 0; c < HALF; c += LANES) {
+            IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+            toFloats(q.and(0xF).sub(8)).mul(d).intoArray(out, outOffset + c);
+            toFloats(q.lanewise(VectorOperators.LSHR, 4).sub(8)).mul(d).intoArray(out, outOffset + HALF + c);
         }
-        out[outIndex] = acc0.reduceLanes(VectorOperators.ADD);
-        out[outIndex + outStride] = acc1.reduceLanes(VectorOperators.ADD);
-        out[outIndex + 2 * outStride] = acc2.reduceLanes(VectorOperators.ADD);
-        out[outIndex + 3 * outStride] = acc3.reduceLanes(VectorOperators.ADD);
     }
 }

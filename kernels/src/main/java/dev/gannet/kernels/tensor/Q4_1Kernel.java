@@ -113,59 +113,13 @@ final class Q4_1Kernel extends FusedBlockKernel {
     }
 
     @Override
-    void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
-                 float[] out, int outIndex, int outStride) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        FloatVector acc2 = FloatVector.zero(F);
-        FloatVector acc3 = FloatVector.zero(F);
-        int x0 = xOffset;
-        int x1 = xOffset + xStride;
-        int x2 = xOffset + 2 * xStride;
-        int x3 = xOffset + 3 * xStride;
-        long block = row;
-        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
-            FloatVector q0 = FloatVector.zero(F);
-            FloatVector q1 = FloatVector.zero(F);
-            FloatVector q2 = FloatVector.zero(F);
-            FloatVector q3 = FloatVector.zero(F);
-            FloatVector s0 = FloatVector.zero(F);
-            FloatVector s1 = FloatVector.zero(F);
-            FloatVector s2 = FloatVector.zero(F);
-            FloatVector s3 = FloatVector.zero(F);
-            for (int c = 0; c < HALF; c += LANES) {
-                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
-                FloatVector low = toFloats(q.and(0xF));
-                FloatVector high = toFloats(q.lanewise(VectorOperators.LSHR, 4));
-                int lo = i + c;
-                int hi = i + HALF + c;
-                FloatVector a = load(x, x0 + lo);
-                FloatVector b = load(x, x0 + hi);
-                q0 = low.fma(a, high.fma(b, q0));
-                s0 = s0.add(a.add(b));
-                a = load(x, x1 + lo);
-                b = load(x, x1 + hi);
-                q1 = low.fma(a, high.fma(b, q1));
-                s1 = s1.add(a.add(b));
-                a = load(x, x2 + lo);
-                b = load(x, x2 + hi);
-                q2 = low.fma(a, high.fma(b, q2));
-                s2 = s2.add(a.add(b));
-                a = load(x, x3 + lo);
-                b = load(x, x3 + hi);
-                q3 = low.fma(a, high.fma(b, q3));
-                s3 = s3.add(a.add(b));
-            }
-            FloatVector d = broadcast(f16(data, block + D));
-            FloatVector m = broadcast(f16(data, block + M));
-            acc0 = s0.fma(m, q0.fma(d, acc0));
-            acc1 = s1.fma(m, q1.fma(d, acc1));
-            acc2 = s2.fma(m, q2.fma(d, acc2));
-            acc3 = s3.fma(m, q3.fma(d, acc3));
+    void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
+        FloatVector d = broadcast(f16(data, block + D));
+        FloatVector m = broadcast(f16(data, block + M));
+        for (int c = 0; c < HALF; c += LANES) {
+            IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+            toFloats(q.and(0xF)).fma(d, m).intoArray(out, outOffset + c);
+            toFloats(q.lanewise(VectorOperators.LSHR, 4)).fma(d, m).intoArray(out, outOffset + HALF + c);
         }
-        out[outIndex] = acc0.reduceLanes(VectorOperators.ADD);
-        out[outIndex + outStride] = acc1.reduceLanes(VectorOperators.ADD);
-        out[outIndex + 2 * outStride] = acc2.reduceLanes(VectorOperators.ADD);
-        out[outIndex + 3 * outStride] = acc3.reduceLanes(VectorOperators.ADD);
     }
 }

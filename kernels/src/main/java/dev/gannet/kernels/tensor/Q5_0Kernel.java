@@ -7,6 +7,16 @@ import static dev.gannet.kernels.tensor.LittleEndian.putI32;
 import static dev.gannet.kernels.tensor.LittleEndian.putU8;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
 
+import static dev.gannet.kernels.tensor.VectorMath.F;
+import static dev.gannet.kernels.tensor.VectorMath.INTS;
+import static dev.gannet.kernels.tensor.VectorMath.LANES;
+import static dev.gannet.kernels.tensor.VectorMath.broadcast;
+import static dev.gannet.kernels.tensor.VectorMath.load;
+import static dev.gannet.kernels.tensor.VectorMath.toFloats;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -20,11 +30,12 @@ import java.lang.foreign.MemorySegment;
  *                  weight = (q - 16) * d
  * </pre>
  */
-final class Q5_0Kernel extends BlockKernel {
+final class Q5_0Kernel extends FusedBlockKernel {
     private static final int HALF = 16;
     private static final int D = 0;
     private static final int QH = 2;
     private static final int QS = 6;
+    private static final int BLOCK_BYTES = 22;
 
     Q5_0Kernel() {
         super(GgmlType.Q5_0);
@@ -87,5 +98,60 @@ final class Q5_0Kernel extends BlockKernel {
             qh |= (q0 >> 4) << j | (q1 >> 4) << (j + HALF);
         }
         putI32(data, block + QH, qh);
+    }
+
+    // Fast path. The fifth bits come from qh: broadcast, shifted right by each lane's weight index
+    // (a per-lane shift vector), masked and moved to bit 4, then or-ed onto the nibbles.
+    private static final IntVector[] LOW_SHIFTS = shifts(0);
+    private static final IntVector[] HIGH_SHIFTS = shifts(HALF);
+
+    /** For each chunk of LANES weights in a half: the shift that brings weight j's bit to bit 0. */
+    private static IntVector[] shifts(int base) {
+        if (!VectorMath.FUSED) {
+            return new IntVector[0];
+        }
+        IntVector[] shifts = new IntVector[HALF / LANES];
+        for (int k = 0; k < shifts.length; k++) {
+            shifts[k] = IntVector.zero(INTS).addIndex(1).add(base + k * LANES);
+        }
+        return shifts;
+    }
+
+    private static FloatVector lowQuants(IntVector q, IntVector bits, int chunk) {
+        IntVector fifth = bits.lanewise(VectorOperators.LSHR, LOW_SHIFTS[chunk]).and(1).lanewise(VectorOperators.LSHL, 4);
+        return toFloats(q.and(0xF).or(fifth).sub(16));
+    }
+
+    private static FloatVector highQuants(IntVector q, IntVector bits, int chunk) {
+        IntVector fifth = bits.lanewise(VectorOperators.LSHR, HIGH_SHIFTS[chunk]).and(1).lanewise(VectorOperators.LSHL, 4);
+        return toFloats(q.lanewise(VectorOperators.LSHR, 4).or(fifth).sub(16));
+    }
+
+    @Override
+    float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        long block = row;
+        for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
+            IntVector bits = IntVector.broadcast(INTS, i32(data, block + QH));
+            FloatVector quantDot = FloatVector.zero(F);
+            for (int c = 0, chunk = 0; c < HALF; c += LANES, chunk++) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+                quantDot = lowQuants(q, bits, chunk).fma(load(x, xOffset + i + c),
+                        highQuants(q, bits, chunk).fma(load(x, xOffset + i + HALF + c), quantDot));
+            }
+            acc = quantDot.fma(broadcast(f16(data, block + D)), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
+        FloatVector d = broadcast(f16(data, block + D));
+        IntVector bits = IntVector.broadcast(INTS, i32(data, block + QH));
+        for (int c = 0, chunk = 0; c < HALF; c += LANES, chunk++) {
+            IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+            lowQuants(q, bits, chunk).mul(d).intoArray(out, outOffset + c);
+            highQuants(q, bits, chunk).mul(d).intoArray(out, outOffset + HALF + c);
+        }
     }
 }

@@ -8,6 +8,16 @@ import static dev.gannet.kernels.tensor.LittleEndian.putF16;
 import static dev.gannet.kernels.tensor.LittleEndian.putU8;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
 
+import static dev.gannet.kernels.tensor.VectorMath.F;
+import static dev.gannet.kernels.tensor.VectorMath.INTS;
+import static dev.gannet.kernels.tensor.VectorMath.LANES;
+import static dev.gannet.kernels.tensor.VectorMath.broadcast;
+import static dev.gannet.kernels.tensor.VectorMath.load;
+import static dev.gannet.kernels.tensor.VectorMath.toFloats;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -25,7 +35,7 @@ import java.lang.foreign.MemorySegment;
  *
  * weight = (d * scale[s]) * (q - 32), s = weight index / 16.
  */
-final class Q6KKernel extends BlockKernel {
+final class Q6KKernel extends FusedBlockKernel {
     private static final int SUB_BLOCKS = 16;
     private static final int SUB_SIZE = 16;
     private static final int QL = 0;
@@ -100,5 +110,67 @@ final class Q6KKernel extends BlockKernel {
 
     private static int highShift(int s) {
         return 2 * ((s % 8) / 2);
+    }
+
+    // Fast path. For each half of the super-block and each chunk of LANES positions l, three byte
+    // vectors (ql[l], ql[l + 32], qh[l]) give the quants of four weights per lane (see the layout);
+    // every chunk lies inside one 16-weight sub-block, so one scale multiplies it.
+    @Override
+    float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        long block = row;
+        for (int i = 0; i < cols; i += SUB_BLOCKS * SUB_SIZE, block += GgmlType.Q6_K.blockBytes()) {
+            float d = f16(data, block + D);
+            for (int half = 0; half < 2; half++) {
+                long ql = block + QL + 64L * half;
+                long qh = block + QH + 32L * half;
+                int xBase = xOffset + i + 128 * half;
+                int sub = 8 * half;
+                for (int c = 0; c < 32; c += LANES) {
+                    IntVector a = VectorMath.unsignedBytes(data, ql + c);
+                    IntVector b = VectorMath.unsignedBytes(data, ql + 32 + c);
+                    IntVector h = VectorMath.unsignedBytes(data, qh + c);
+                    int s = sub + c / SUB_SIZE;
+                    acc = quant(a.and(0xF), h, 0).mul(load(x, xBase + c))
+                            .fma(broadcast(d * i8(data, block + SCALES + s)), acc);
+                    acc = quant(b.and(0xF), h, 2).mul(load(x, xBase + 32 + c))
+                            .fma(broadcast(d * i8(data, block + SCALES + s + 2)), acc);
+                    acc = quant(a.lanewise(VectorOperators.LSHR, 4), h, 4).mul(load(x, xBase + 64 + c))
+                            .fma(broadcast(d * i8(data, block + SCALES + s + 4)), acc);
+                    acc = quant(b.lanewise(VectorOperators.LSHR, 4), h, 6).mul(load(x, xBase + 96 + c))
+                            .fma(broadcast(d * i8(data, block + SCALES + s + 6)), acc);
+                }
+            }
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** (low four bits | two high bits taken from h at {@code shift}) − 32, as floats. */
+    private static FloatVector quant(IntVector low, IntVector h, int shift) {
+        IntVector high = h.lanewise(VectorOperators.LSHR, shift).and(3).lanewise(VectorOperators.LSHL, 4);
+        return toFloats(low.or(high).sub(32));
+    }
+
+    @Override
+    void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
+        float d = f16(data, block + D);
+        for (int half = 0; half < 2; half++) {
+            long ql = block + QL + 64L * half;
+            long qh = block + QH + 32L * half;
+            int outBase = outOffset + 128 * half;
+            int sub = 8 * half;
+            for (int c = 0; c < 32; c += LANES) {
+                IntVector a = VectorMath.unsignedBytes(data, ql + c);
+                IntVector b = VectorMath.unsignedBytes(data, ql + 32 + c);
+                IntVector h = VectorMath.unsignedBytes(data, qh + c);
+                int s = sub + c / SUB_SIZE;
+                quant(a.and(0xF), h, 0).mul(d * i8(data, block + SCALES + s)).intoArray(out, outBase + c);
+                quant(b.and(0xF), h, 2).mul(d * i8(data, block + SCALES + s + 2)).intoArray(out, outBase + 32 + c);
+                quant(a.lanewise(VectorOperators.LSHR, 4), h, 4).mul(d * i8(data, block + SCALES + s + 4))
+                        .intoArray(out, outBase + 64 + c);
+                quant(b.lanewise(VectorOperators.LSHR, 4), h, 6).mul(d * i8(data, block + SCALES + s + 6))
+                        .intoArray(out, outBase + 96 + c);
+            }
+        }
     }
 }

@@ -93,39 +93,10 @@ final class Q8_0Kernel extends FusedBlockKernel {
     }
 
     @Override
-    void dotRow4(MemorySegment data, long row, int cols, float[] x, int xOffset, int xStride,
-                 float[] out, int outIndex, int outStride) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        FloatVector acc2 = FloatVector.zero(F);
-        FloatVector acc3 = FloatVector.zero(F);
-        int x0 = xOffset;
-        int x1 = xOffset + xStride;
-        int x2 = xOffset + 2 * xStride;
-        int x3 = xOffset + 3 * xStride;
-        long block = row;
-        for (int i = 0; i < cols; i += N, block += BLOCK_BYTES) {
-            FloatVector q0 = FloatVector.zero(F);
-            FloatVector q1 = FloatVector.zero(F);
-            FloatVector q2 = FloatVector.zero(F);
-            FloatVector q3 = FloatVector.zero(F);
-            for (int c = 0; c < N; c += LANES) {
-                FloatVector w = toFloats(VectorMath.signedBytes(data, block + QS + c));
-                int at = i + c;
-                q0 = w.fma(load(x, x0 + at), q0);
-                q1 = w.fma(load(x, x1 + at), q1);
-                q2 = w.fma(load(x, x2 + at), q2);
-                q3 = w.fma(load(x, x3 + at), q3);
-            }
-            FloatVector d = broadcast(f16(data, block + D));
-            acc0 = q0.fma(d, acc0);
-            acc1 = q1.fma(d, acc1);
-            acc2 = q2.fma(d, acc2);
-            acc3 = q3.fma(d, acc3);
+    void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
+        FloatVector d = broadcast(f16(data, block + D));
+        for (int c = 0; c < N; c += LANES) {
+            toFloats(VectorMath.signedBytes(data, block + QS + c)).mul(d).intoArray(out, outOffset + c);
         }
-        out[outIndex] = acc0.reduceLanes(VectorOperators.ADD);
-        out[outIndex + outStride] = acc1.reduceLanes(VectorOperators.ADD);
-        out[outIndex + 2 * outStride] = acc2.reduceLanes(VectorOperators.ADD);
-        out[outIndex + 3 * outStride] = acc3.reduceLanes(VectorOperators.ADD);
     }
 }

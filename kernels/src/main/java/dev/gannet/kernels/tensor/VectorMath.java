@@ -81,6 +81,46 @@ public final class VectorMath {
         return sum;
     }
 
+    /**
+     * out[outIndex + r] += rows_r · x for the four rows stored {@code rowStride} apart in
+     * {@code rows}: x is loaded once for the four.
+     */
+    static void dot4(float[] rows, int rowStride, float[] x, int xOffset, int n, float[] out, int outIndex) {
+        int i = 0;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        if (FUSED) {
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (; i + LANES <= n; i += LANES) {
+                FloatVector v = FloatVector.fromArray(F, x, xOffset + i);
+                a0 = FloatVector.fromArray(F, rows, i).fma(v, a0);
+                a1 = FloatVector.fromArray(F, rows, rowStride + i).fma(v, a1);
+                a2 = FloatVector.fromArray(F, rows, 2 * rowStride + i).fma(v, a2);
+                a3 = FloatVector.fromArray(F, rows, 3 * rowStride + i).fma(v, a3);
+            }
+            s0 = a0.reduceLanes(VectorOperators.ADD);
+            s1 = a1.reduceLanes(VectorOperators.ADD);
+            s2 = a2.reduceLanes(VectorOperators.ADD);
+            s3 = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            float v = x[xOffset + i];
+            s0 += rows[i] * v;
+            s1 += rows[rowStride + i] * v;
+            s2 += rows[2 * rowStride + i] * v;
+            s3 += rows[3 * rowStride + i] * v;
+        }
+        out[outIndex] += s0;
+        out[outIndex + 1] += s1;
+        out[outIndex + 2] += s2;
+        out[outIndex + 3] += s3;
+    }
+
     /** y[yOffset + i] += alpha · x[xOffset + i] for i < n. */
     public static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
         int i = 0;

@@ -64,6 +64,29 @@ class MultiplyTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void vectorDequantizationEqualsTheScalarOne(GgmlType type) {
+        if (!(TensorKernels.of(type) instanceof VectorDequantizer fast)) {
+            return;
+        }
+        TensorKernel kernel = TensorKernels.of(type);
+        Random random = new Random(type.id());
+        float[] weights = new float[4 * 256];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) random.nextGaussian();
+        }
+        MemorySegment data = MemorySegment.ofArray(Quantizer.quantize(type, weights));
+        float[] scalar = new float[768];
+        float[] vector = new float[768 + 3];
+        kernel.dequantize(data, 256, scalar, 0, 768);
+        fast.dequantizeVector(data, 256, vector, 3, 768);
+        for (int i = 0; i < scalar.length; i++) {
+            // Same weights; an FMA may round the last bit differently from multiply-then-add.
+            assertEquals(scalar[i], vector[3 + i], Math.ulp(scalar[i]) * 2, type + " element " + i);
+        }
+    }
+
     @Test
     void aMatrixOffsetInsideTheDataIsHonoured() {
         GgmlType type = GgmlType.Q4_1;
