@@ -55,7 +55,7 @@ public final class Generator {
                 reason = FinishReason.LENGTH;
                 break;
             }
-            logits = session.evaluate(new int[] {token});
+            logits = session.evaluateNext(token);
         }
         long generationNanos = System.nanoTime() - generationStart;
         int[] tokens = Arrays.copyOfRange(history, prompt.length, historyLength);

@@ -14,9 +14,11 @@ import java.util.SplittableRandom;
 public final class Sampler {
     private final SamplingParameters parameters;
     private final SplittableRandom random;
-    /** Candidate token ids, sorted by logit as the cuts need. */
-    private Integer[] order = new Integer[0];
+    /** Candidate token ids, most likely first, as the cuts need; reused from token to token. */
+    private int[] order = new int[0];
     private float[] probabilities = new float[0];
+    /** Sort keys: the logit's order-preserving bits above the token id. */
+    private long[] keys = new long[0];
 
     public Sampler(SamplingParameters parameters) {
         this.parameters = parameters;
@@ -38,16 +40,13 @@ public final class Sampler {
         }
         int n = logits.length;
         if (order.length != n) {
-            order = new Integer[n];
+            order = new int[n];
             probabilities = new float[n];
+            keys = new long[n];
         }
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
-
-        // Top-k.
+        // Top-k: only the k best are ordered (a bounded selection, not a sort of the vocabulary).
         int kept = parameters.topK() > 0 ? Math.min(parameters.topK(), n) : n;
+        selectBest(logits, kept);
         // Softmax over the kept candidates (before temperature, as llama.cpp's cuts see them).
         softmax(logits, kept, 1f);
         // Top-p: the smallest prefix reaching p (at least one token).
@@ -83,6 +82,79 @@ public final class Sampler {
         return order[kept - 1];
     }
 
+    /**
+     * Puts the {@code k} tokens with the largest logits into order[0..k), most likely first (ties:
+     * lower id first). Keys pack an order-preserving encoding of the logit with the token id, so
+     * selection and sorting work on primitive longs.
+     */
+    private void selectBest(float[] logits, int k) {
+        int n = logits.length;
+        if (k == n) {
+            for (int i = 0; i < n; i++) {
+                keys[i] = key(logits[i], i);
+            }
+            Arrays.sort(keys, 0, n);
+        } else {
+            // A min-heap of the k best keys seen so far, in keys[0..k).
+            for (int i = 0; i < n; i++) {
+                long key = key(logits[i], i);
+                if (i < k) {
+                    keys[i] = key;
+                    siftUp(i);
+                } else if (key > keys[0]) {
+                    keys[0] = key;
+                    siftDown(0, k);
+                }
+            }
+            Arrays.sort(keys, 0, k);
+        }
+        // Ascending keys: the best is last.
+        for (int i = 0; i < k; i++) {
+            order[i] = (int) (~keys[k - 1 - i] & 0xFFFFFFFFL);
+        }
+    }
+
+    /** Larger logit → larger key; equal logits → the lower id gets the larger key. */
+    private static long key(float logit, int id) {
+        int bits = Float.floatToIntBits(logit);
+        int ordered = bits >= 0 ? bits : bits ^ 0x7FFFFFFF;
+        return ((long) ordered << 32) | (~id & 0xFFFFFFFFL);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (keys[parent] <= keys[i]) {
+                return;
+            }
+            long t = keys[parent];
+            keys[parent] = keys[i];
+            keys[i] = t;
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i, int size) {
+        while (true) {
+            int smallest = i;
+            int left = 2 * i + 1;
+            int right = left + 1;
+            if (left < size && keys[left] < keys[smallest]) {
+                smallest = left;
+            }
+            if (right < size && keys[right] < keys[smallest]) {
+                smallest = right;
+            }
+            if (smallest == i) {
+                return;
+            }
+            long t = keys[smallest];
+            keys[smallest] = keys[i];
+            keys[i] = t;
+            i = smallest;
+        }
+    }
+
     /** probabilities[i] = softmax(logits[order[i]] / temperature) over the first {@code kept}. */
     private void softmax(float[] logits, int kept, float temperature) {
         float max = logits[order[0]];
@@ -104,21 +176,33 @@ public final class Sampler {
         if (!any || window == 0) {
             return;
         }
-        // Count each token once in the window, then penalise each distinct token once.
-        java.util.HashMap<Integer, Integer> counts = new java.util.HashMap<>();
+        // Each distinct token in the window is penalised once, by how often it occurred. The window
+        // is small (64 by default), so counting by scanning beats a map.
         for (int i = historyLength - window; i < historyLength; i++) {
-            counts.merge(history[i], 1, Integer::sum);
-        }
-        for (var entry : counts.entrySet()) {
-            int token = entry.getKey();
-            if (token < 0 || token >= logits.length) {
+            int token = history[i];
+            if (token < 0 || token >= logits.length || seenEarlierInWindow(history, historyLength - window, i)) {
                 continue;
+            }
+            int count = 0;
+            for (int j = i; j < historyLength; j++) {
+                if (history[j] == token) {
+                    count++;
+                }
             }
             float logit = logits[token];
             logit = logit > 0 ? logit / parameters.repeatPenalty() : logit * parameters.repeatPenalty();
-            logit -= entry.getValue() * parameters.frequencyPenalty() + parameters.presencePenalty();
+            logit -= count * parameters.frequencyPenalty() + parameters.presencePenalty();
             logits[token] = logit;
         }
+    }
+
+    private static boolean seenEarlierInWindow(int[] history, int windowStart, int i) {
+        for (int j = windowStart; j < i; j++) {
+            if (history[j] == history[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index of the largest logit (the first, on ties). */

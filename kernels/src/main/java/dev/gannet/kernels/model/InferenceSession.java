@@ -15,6 +15,10 @@ public final class InferenceSession {
     private final ForwardState state;
     private final int vocab;
     private int position;
+    /** [1] the token of {@link #evaluateNext} */
+    private final int[] single = new int[1];
+    /** [vocab] the logits {@link #evaluateNext} returns */
+    private final float[] nextLogits;
     private ForwardTrace trace = ForwardTrace.NONE;
 
     public InferenceSession(Transformer transformer, ThreadTeam team, int contextSize, int maxBatch) {
@@ -26,6 +30,7 @@ public final class InferenceSession {
         this.cache = new KvCache(transformer.config(), contextSize);
         this.state = new ForwardState(transformer.config(), maxBatch, contextSize, team.size());
         this.vocab = transformer.config().vocabularySize();
+        this.nextLogits = new float[vocab];
     }
 
     /** Positions evaluated so far. */
@@ -74,6 +79,19 @@ public final class InferenceSession {
     }
 
     /**
+     * Evaluates one token — the decode step — and returns the logits after it in an array the
+     * session owns and overwrites on the next call: nothing is allocated per token.
+     */
+    public float[] evaluateNext(int token) {
+        single[0] = token;
+        check(single, 0, 1);
+        transformer.forward(team, state, cache, single, 0, 1, position, false, trace);
+        position++;
+        System.arraycopy(state.logits, 0, nextLogits, 0, vocab);
+        return nextLogits;
+    }
+
+    /**
      * Evaluates tokens and returns the logits after each, [count][vocab] flattened — what
      * {@code gannet logits} writes and what the reference comparisons read.
      */
@@ -95,6 +113,7 @@ public final class InferenceSession {
         if (position + count > cache.capacity()) {
             throw new ContextOverflowException(position + count, cache.capacity());
         }
+        cache.reserve(position + count);
         for (int i = offset; i < offset + count; i++) {
             if (tokens[i] < 0 || tokens[i] >= vocab) {
                 throw new IllegalArgumentException("token id " + tokens[i] + " is outside the vocabulary (0.."
