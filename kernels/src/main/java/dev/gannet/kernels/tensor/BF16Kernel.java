@@ -13,7 +13,7 @@ import java.lang.foreign.MemorySegment;
  * Widening shifts the bits back up; narrowing rounds to nearest even and keeps NaN a (quiet) NaN,
  * as ggml's fp32-to-bf16 does.
  */
-final class BF16Kernel implements TensorKernel {
+final class BF16Kernel implements TensorKernel, VectorDequantizer {
     private static final int BYTES = 2;
 
     @Override
@@ -64,5 +64,21 @@ final class BF16Kernel implements TensorKernel {
         }
         // Round to nearest, ties to even: add just under half an ulp, plus one when the kept lsb is odd.
         return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+    }
+
+    /** Vector decoding for the tiled multiply; the scalar loop finishes what is not a whole vector. */
+    @Override
+    public void dequantizeVector(MemorySegment data, long from, float[] out, int outOffset, int count) {
+        long offset = KernelArgs.byteOffset(GgmlType.BF16, data, from, count);
+        KernelArgs.checkArray("out", out, outOffset, count);
+        int i = 0;
+        for (; i + VectorMath.LANES <= count; i += VectorMath.LANES) {
+            // bfloat16 is the top half of a float32.
+            VectorMath.unsignedShorts(data, offset + (long) i * BYTES).lanewise(jdk.incubator.vector.VectorOperators.LSHL, 16)
+                    .reinterpretAsFloats().intoArray(out, outOffset + i);
+        }
+        if (i < count) {
+            dequantize(data, from + i, out, outOffset + i, count - i);
+        }
     }
 }

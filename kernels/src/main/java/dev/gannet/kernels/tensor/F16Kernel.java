@@ -12,7 +12,7 @@ import java.lang.foreign.MemorySegment;
  *
  * Widening is exact; narrowing rounds to nearest even, as ggml's FP32_TO_FP16 does.
  */
-final class F16Kernel implements TensorKernel {
+final class F16Kernel implements TensorKernel, VectorDequantizer {
     private static final int BYTES = 2;
 
     @Override
@@ -47,6 +47,20 @@ final class F16Kernel implements TensorKernel {
         KernelArgs.checkArray("values", values, valuesOffset, count);
         for (int i = 0; i < count; i++) {
             LittleEndian.putF16(data, offset + (long) i * BYTES, values[valuesOffset + i]);
+        }
+    }
+
+    /** Vector decoding for the tiled multiply; the scalar loop finishes what is not a whole vector. */
+    @Override
+    public void dequantizeVector(MemorySegment data, long from, float[] out, int outOffset, int count) {
+        long offset = KernelArgs.byteOffset(GgmlType.F16, data, from, count);
+        KernelArgs.checkArray("out", out, outOffset, count);
+        int i = 0;
+        for (; i + VectorMath.LANES <= count; i += VectorMath.LANES) {
+            VectorMath.halfToFloat(VectorMath.unsignedShorts(data, offset + (long) i * BYTES)).intoArray(out, outOffset + i);
+        }
+        if (i < count) {
+            dequantize(data, from + i, out, outOffset + i, count - i);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * 0..3   value   float32, little-endian
  * </pre>
  */
-final class F32Kernel implements TensorKernel {
+final class F32Kernel implements TensorKernel, VectorDequantizer {
     private static final int BYTES = 4;
 
     @Override
@@ -42,5 +42,20 @@ final class F32Kernel implements TensorKernel {
         long offset = KernelArgs.byteOffset(GgmlType.F32, data, from, count);
         KernelArgs.checkArray("values", values, valuesOffset, count);
         MemorySegment.copy(values, valuesOffset, data, LittleEndian.FLOAT, offset, count);
+    }
+
+    /** Vector decoding for the tiled multiply; the scalar loop finishes what is not a whole vector. */
+    @Override
+    public void dequantizeVector(MemorySegment data, long from, float[] out, int outOffset, int count) {
+        long offset = KernelArgs.byteOffset(GgmlType.F32, data, from, count);
+        KernelArgs.checkArray("out", out, outOffset, count);
+        int i = 0;
+        for (; i + VectorMath.LANES <= count; i += VectorMath.LANES) {
+            jdk.incubator.vector.FloatVector.fromMemorySegment(VectorMath.F, data, offset + (long) i * Float.BYTES,
+                    java.nio.ByteOrder.LITTLE_ENDIAN).intoArray(out, outOffset + i);
+        }
+        if (i < count) {
+            dequantize(data, from + i, out, outOffset + i, count - i);
+        }
     }
 }

@@ -42,6 +42,30 @@ public final class VectorMath {
                 .convertShape(VectorOperators.B2I, INTS, 0);
     }
 
+    static final VectorSpecies<Short> SHORTS = FUSED
+            ? VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16)) : jdk.incubator.vector.ShortVector.SPECIES_64;
+    /** 2^112: rescales a float16's exponent field, moved into float position, to float's bias. */
+    private static final float HALF_TO_FLOAT_SCALE = 0x1.0p112f;
+
+    /** {@link #LANES} little-endian 16-bit values at {@code offset}, zero-extended to ints. */
+    static IntVector unsignedShorts(java.lang.foreign.MemorySegment data, long offset) {
+        return (IntVector) jdk.incubator.vector.ShortVector.fromMemorySegment(SHORTS, data, offset,
+                java.nio.ByteOrder.LITTLE_ENDIAN).convertShape(VectorOperators.ZERO_EXTEND_S2I, INTS, 0);
+    }
+
+    /**
+     * float16 bit patterns (in the low 16 bits of each int) to floats, exactly for zero, subnormal
+     * and normal values: the magnitude bits shifted into float position and multiplied by 2^112
+     * re-bias the exponent (and normalise subnormals), then the sign is put back. Weights hold no
+     * infinities or NaNs, which this does not preserve.
+     */
+    static FloatVector halfToFloat(IntVector half) {
+        IntVector sign = half.and(0x8000).lanewise(VectorOperators.LSHL, 16);
+        FloatVector magnitude = half.and(0x7FFF).lanewise(VectorOperators.LSHL, 13).reinterpretAsFloats()
+                .mul(HALF_TO_FLOAT_SCALE);
+        return magnitude.reinterpretAsInts().or(sign).reinterpretAsFloats();
+    }
+
     static FloatVector toFloats(IntVector v) {
         return (FloatVector) v.convert(VectorOperators.I2F, 0);
     }

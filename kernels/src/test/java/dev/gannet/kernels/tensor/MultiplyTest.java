@@ -88,6 +88,23 @@ class MultiplyTest {
     }
 
     @Test
+    void halfPrecisionEdgeValuesDecodeExactly() {
+        float[] values = new float[32];
+        float[] specials = {0f, -0f, 0x1.0p-24f, -0x1.0p-24f, 0x1.ff8p-15f, 0x1.0p-14f, 65504f, -65504f, -2.5f, 1f / 3};
+        for (int i = 0; i < values.length; i++) {
+            values[i] = specials[i % specials.length] * (i < specials.length ? 1 : -1);
+        }
+        MemorySegment data = MemorySegment.ofArray(Quantizer.quantize(GgmlType.F16, values));
+        float[] scalar = new float[32];
+        float[] vector = new float[32];
+        TensorKernels.of(GgmlType.F16).dequantize(data, 0, scalar, 0, 32);
+        ((VectorDequantizer) TensorKernels.of(GgmlType.F16)).dequantizeVector(data, 0, vector, 0, 32);
+        for (int i = 0; i < 32; i++) {
+            assertEquals(Float.floatToIntBits(scalar[i]), Float.floatToIntBits(vector[i]), "element " + i + ": " + scalar[i]);
+        }
+    }
+
+    @Test
     void aMatrixOffsetInsideTheDataIsHonoured() {
         GgmlType type = GgmlType.Q4_1;
         int cols = 64;
