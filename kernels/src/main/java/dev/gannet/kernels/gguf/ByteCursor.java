@@ -3,8 +3,6 @@ package dev.gannet.kernels.gguf;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -133,18 +131,11 @@ final class ByteCursor {
         if (length > Integer.MAX_VALUE - 16) {
             throw error("string of " + length + " bytes is too long");
         }
-        byte[] bytes = segment.asSlice(position, length).toArray(ValueLayout.JAVA_BYTE);
+        byte[] bytes = new byte[(int) length];
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, position, bytes, 0, (int) length);
         position += length;
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            // Some real vocabularies hold invalid UTF-8 pieces; keep them readable rather than refuse the file.
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        // Invalid UTF-8 (some vocabularies hold such pieces) decodes with U+FFFD rather than failing.
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     void skipTo(long newPosition) {

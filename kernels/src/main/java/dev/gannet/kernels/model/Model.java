@@ -36,6 +36,10 @@ public final class Model implements AutoCloseable {
     /** Builds a model over an already-read file; on failure the file is closed. */
     public static Model from(GgufFile file) {
         try {
+            // Compile the kernels this file needs while the rest loads (see KernelWarmup).
+            java.util.EnumSet<dev.gannet.kernels.tensor.GgmlType> types = java.util.EnumSet.noneOf(dev.gannet.kernels.tensor.GgmlType.class);
+            file.tensors().forEach(t -> types.add(t.type()));
+            Thread warmup = KernelWarmup.start(types);
             Architecture architecture = Architectures.of(file);
             ModelConfig config = architecture.readConfig(file);
             Tokenizer tokenizer = Tokenizer.fromGguf(file.metadata());
@@ -44,10 +48,19 @@ public final class Model implements AutoCloseable {
                         + tokenizer.vocabularySize() + " tokens but the embedding only " + config.vocabularySize());
             }
             Weights weights = WeightLoader.load(file, config);
+            awaitWarmup(warmup);
             return new Model(file, architecture, config, tokenizer, new Transformer(config, weights));
         } catch (RuntimeException e) {
             file.close();
             throw e;
+        }
+    }
+
+    private static void awaitWarmup(Thread warmup) {
+        try {
+            warmup.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
