@@ -167,6 +167,14 @@ CONVERSATIONS = {
         assistant("Il fait 28 °C à São Paulo ☀.")], "tools": [GET_WEATHER]},
 }
 
+# Variables a template needs beyond Hugging Face's usual ones, as its model card says to pass them.
+EXTRA_VARIABLES = {
+    "fireworks-ai-llama-3-firefunction-v2.jinja": {
+        "functions": json.dumps([GET_WEATHER["function"], READ_FILE["function"]], indent=2),
+        "datetime": "2025-03-14",
+    },
+}
+
 # ---- how a template wants tool-call arguments ---------------------------------------------------------------
 
 # Most templates print arguments with tojson and so want an object; some concatenate them and so need the JSON
@@ -179,20 +187,20 @@ PROBE_TOOL = function_tool("probe_tool", "A probe.",
                            ["probe_argument"])
 
 
-def probe_renders(template, arguments):
+def probe_renders(template, arguments, extra):
     messages = [user("Probe."), tool_calls(None, ("probe0001", "probe_tool", arguments))]
     try:
         output = template.render(messages=messages, tools=[PROBE_TOOL], documents=None, add_generation_prompt=False,
-                                 bos_token=BOS_TOKEN, eos_token=EOS_TOKEN)
+                                 bos_token=BOS_TOKEN, eos_token=EOS_TOKEN, **extra)
     except Exception:
         return False
     return PROBE_MARKER in output
 
 
-def arguments_style(template):
-    if probe_renders(template, PROBE_ARGUMENTS):
+def arguments_style(template, extra):
+    if probe_renders(template, PROBE_ARGUMENTS, extra):
         return "object"
-    if probe_renders(template, arguments_text(PROBE_ARGUMENTS)):
+    if probe_renders(template, arguments_text(PROBE_ARGUMENTS), extra):
         return "string"
     return "object"
 
@@ -217,12 +225,12 @@ def with_arguments_style(messages, style):
 
 # ---- rendering ------------------------------------------------------------------------------------------------
 
-def render_case(template, conversation, add_generation_prompt, style):
+def render_case(template, conversation, add_generation_prompt, style, extra):
     try:
         output = template.render(messages=with_arguments_style(conversation["messages"], style),
                                  tools=conversation["tools"], documents=None,
                                  add_generation_prompt=add_generation_prompt,
-                                 bos_token=BOS_TOKEN, eos_token=EOS_TOKEN)
+                                 bos_token=BOS_TOKEN, eos_token=EOS_TOKEN, **extra)
         return {"output": output}
     except jinja2.exceptions.TemplateError as e:
         # raise_exception raises TemplateError itself; jinja2's own failures are subclasses of it.
@@ -235,15 +243,16 @@ def render_case(template, conversation, add_generation_prompt, style):
 def render_template_file(env, path, label):
     source = path.read_text(encoding="utf-8")
     template = env.from_string(source)
-    style = arguments_style(template)
+    extra = EXTRA_VARIABLES.get(path.name, {})
+    style = arguments_style(template, extra)
     results = []
     for name, conversation in CONVERSATIONS.items():
         for add_generation_prompt in (True, False):
             result = {"conversation": name, "add_generation_prompt": add_generation_prompt}
-            result.update(render_case(template, conversation, add_generation_prompt, style))
+            result.update(render_case(template, conversation, add_generation_prompt, style, extra))
             results.append(result)
     return {"template": label, "arguments_style": style, "bos_token": BOS_TOKEN, "eos_token": EOS_TOKEN,
-            "results": results}
+            "extra_variables": extra, "results": results}
 
 
 def write_json(path, value):
@@ -397,6 +406,8 @@ SEMANTICS = [
     ("filter_selectattr", "{{ x|selectattr('a')|list }}{{ x|selectattr('a', 'defined')|list }}{{ x|rejectattr('a', 'equalto', 1)|list }}{{ x|selectattr('b', 'eq', 2)|list }}", {"x": [{"a": 1}, {"b": 2}]}),
     ("filter_generator_is_truthy_and_unsized", "{{ 'T' if []|select else 'F' }}|{{ []|select|list|length }}", {}),
     ("filter_generator_length_fails", "{{ [1]|select|length }}", {}),
+    ("filter_select_on_none_is_empty", "{{ none|select|list }}{{ none|selectattr('a')|list }}{{ missing|map('upper')|list }}{{ 0|reject|list }}", {}),
+    ("filter_last_of_generator_fails", "{{ [1]|select|last }}", {}),
     ("filter_generator_once", "{% set g = [1, 2]|select %}{{ g|list }}{{ g|list }}", {}),
     ("filter_default", "{{ missing|default('d') }}|{{ ''|default('d') }}|{{ ''|default('d', true) }}|{{ none|d('n') }}|{{ 0|default(5, boolean=true) }}", {}),
     ("filter_first_last", "{{ x|first }}{{ x|last }}[{{ []|first }}][{{ ''|last }}]{{ 'abc'|last }}{{ {'k': 1}|first }}", {"x": [1, 2]}),

@@ -73,6 +73,9 @@ final class Filters {
             }
             case "last" -> {
                 bind(name, arguments);
+                if (value instanceof PyGenerator) {
+                    throw new TemplateRuntimeException("'generator' object is not reversible");
+                }
                 List<Object> items = Sequences.iterate(value);
                 yield items.isEmpty() ? Undefined.because("No last item, sequence was empty.") : items.getLast();
             }
@@ -109,9 +112,12 @@ final class Filters {
                 bind(name, arguments);
                 yield PyValues.immutableList(Sequences.iterate(value));
             }
-            case "map" -> map(value, arguments);
-            case "select", "reject" -> selectOrReject(value, arguments, name.equals("select"), false);
-            case "selectattr", "rejectattr" -> selectOrReject(value, arguments, name.equals("selectattr"), true);
+            // jinja2 maps and selects nothing at all when the value is false (None, empty, Undefined).
+            case "map" -> PyValues.truthy(value) ? map(value, arguments) : new PyGenerator(List.of());
+            case "select", "reject" -> PyValues.truthy(value)
+                    ? selectOrReject(value, arguments, name.equals("select"), false) : new PyGenerator(List.of());
+            case "selectattr", "rejectattr" -> PyValues.truthy(value)
+                    ? selectOrReject(value, arguments, name.equals("selectattr"), true) : new PyGenerator(List.of());
             case "max", "min" -> extreme(value, bind(name, arguments, "case_sensitive", false, "attribute", null), name.equals("max"));
             case "replace" -> {
                 Object[] a = bind(name, arguments, "old", Arguments.NO_DEFAULT, "new", Arguments.NO_DEFAULT, "count", null);
@@ -345,7 +351,7 @@ final class Filters {
             itemSeparator = text(separators.get(0));
             keySeparator = text(separators.get(1));
         }
-        return PyJson.dumps(value, new PyJson.Options(PyValues.truthy(a[0]), indentText, itemSeparator, keySeparator,
+        return PyJson.dumpsTemplateValue(value, new PyJson.Options(PyValues.truthy(a[0]), indentText, itemSeparator, keySeparator,
                 PyValues.truthy(a[3])));
     }
 

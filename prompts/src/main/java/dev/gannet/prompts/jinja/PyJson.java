@@ -19,7 +19,15 @@ public final class PyJson {
     private PyJson() {
     }
 
+    /**
+     * {@code json.dumps} of a plain Java value (maps, lists, strings, boxed numbers, booleans, null,
+     * Jackson trees), laid out as {@code options} say.
+     */
     public static String dumps(Object value, Options options) {
+        return dumpsTemplateValue(JavaValues.toTemplate(value), options);
+    }
+
+    static String dumpsTemplateValue(Object value, Options options) {
         StringBuilder out = new StringBuilder();
         write(out, value, options, 0);
         return out.toString();
