@@ -1,6 +1,8 @@
 package dev.gannet.prompts.jinja;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /** Python's {@code repr(float)}: the shortest digits that read back as the same double. */
 final class PyFloats {
@@ -19,7 +21,7 @@ final class PyFloats {
         }
         // Double.toString gives the shortest round-tripping digits (since JDK 19), as Python's repr does;
         // only the layout differs.
-        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal exact = shortest(value);
         String digits = exact.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - exact.scale(); // power of ten of the first digit
         String sign = value < 0 ? "-" : "";
@@ -35,5 +37,28 @@ final class PyFloats {
             return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
         }
         return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code value}, the closest one when several are as short.
+     * Double.toString nearly is that, but in scientific notation it always shows two digits (4.9E-324
+     * where 5e-324 reads back the same), so a single digit is tried too.
+     */
+    private static BigDecimal shortest(double value) {
+        BigDecimal twoDigits = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        if (twoDigits.precision() != 2) {
+            return twoDigits;
+        }
+        BigDecimal best = null;
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.DOWN, RoundingMode.UP}) {
+            BigDecimal candidate = twoDigits.round(new MathContext(1, mode));
+            if (candidate.doubleValue() == value) {
+                BigDecimal exact = new BigDecimal(value);
+                if (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
+                    best = candidate;
+                }
+            }
+        }
+        return best == null ? twoDigits : best.stripTrailingZeros();
     }
 }
