@@ -322,6 +322,7 @@ SEMANTICS = [
     # comparisons, and/or, not
     ("comparisons", "{{ 1 == 1.0 }} {{ 'a' < 'b' }} {{ [1, 2] < [1, 3] }} {{ (1, 2) == [1, 2] }} {{ 1 != 2 }}", {}),
     ("comparison_chain", "{{ 1 < 2 < 3 }} {{ 3 > 2 > 2 }} {{ 1 < 3 > 2 }}", {}),
+    ("nan_is_unordered", "{% set n = 'nan'|float %}{{ n == n }} {{ n != n }} {{ n < 1 }} {{ n > 1 }} {{ n >= n }} {{ n }}", {}),
     ("compare_mixed_fails", "{{ 1 < 'a' }}", {}),
     ("dict_equality", "{{ {'a': 1, 'b': 2} == {'b': 2, 'a': 1} }} {{ none == none }} {{ x == y }}", {}),
     ("and_or_return_operands", "{{ 0 or 'x' }}|{{ 'a' and 'b' }}|{{ '' and 'b' }}|{{ none or [] }}|{{ missing or 'd' }}", {}),
@@ -447,6 +448,28 @@ SEMANTICS = [
     ("global_raise_exception", "{% if true %}{{ raise_exception('Only user and assistant roles are supported!') }}{% endif %}", {}),
     ("global_strftime_now", "{{ strftime_now('%Y-%m-%d %H:%M:%S') }}|{{ strftime_now('%d %b %Y') }}|{{ strftime_now('%A %B %-d') }}|{{ strftime_now('%j %I%p %y %a %%') }}", {}),
     ("variables_shadow_globals", "{{ range }}", {"range": "mine"}),
+    # idioms of newer chat templates (Qwen3, Llama 4, SmolLM3)
+    ("reverse_scan_with_namespace",
+     "{%- set ns = namespace(last_query=messages|length - 1) %}{%- for m in messages[::-1] %}{%- set i = (messages|length - 1) - loop.index0 %}"
+     "{%- if m.role == 'user' and not (m.content.startswith('<tool_response>') and m.content.endswith('</tool_response>')) and ns.last_query == messages|length - 1 %}"
+     "{%- set ns.last_query = i %}{%- endif %}{%- endfor %}{{ ns.last_query }}",
+     {"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"},
+                   {"role": "user", "content": "<tool_response>x</tool_response>"}]}),
+    ("think_split",
+     "{%- set content = m.content %}{%- if '</think>' in content %}{%- set reasoning = content.split('</think>')[0].rstrip('\\n').split('<think>')[-1].lstrip('\\n') %}"
+     "{%- set content = content.split('</think>')[-1].lstrip('\\n') %}{%- endif %}[{{ reasoning }}][{{ content }}]{{ m.reasoning_content is string }}",
+     {"m": {"role": "assistant", "content": "<think>\nplan\n</think>\n\nanswer"}}),
+    ("content_parts",
+     "{%- for m in messages %}{%- if m.content is string %}{{ m.content }}{%- else %}{%- for part in m.content %}"
+     "{%- if part.type == 'text' %}{{ part.text }}{%- elif part.type == 'image' %}<image>{%- endif %}{%- endfor %}{%- endif %}|{%- endfor %}",
+     {"messages": [{"role": "user", "content": "plain"},
+                   {"role": "user", "content": [{"type": "image"}, {"type": "text", "text": "describe"}]}]}),
+    ("tojson_ensure_ascii_false_explicitly", "{{ x | tojson(ensure_ascii=False) }}|{{ x | tojson(indent=None) }}", {"x": {"k": "é"}}),
+    ("format_filter_and_is_not_string", "{{ '%s has %d tools' | format(name, tools|length) }} {{ tools is not string }}",
+     {"name": "m", "tools": [1, 2]}),
+    ("nested_ternaries_and_filters", "{{ (x.get('a') or {}).get('b', 'none') | upper if x else 'empty' }}", {"x": {"a": {"b": "yes"}}}),
+    ("loop_previtem_attribute", "{%- for m in ms %}{%- if not loop.first and loop.previtem.role == m.role %}dup{% endif %}{%- endfor %}",
+     {"ms": [{"role": "user"}, {"role": "user"}]}),
     # errors
     ("syntax_error_unclosed_if", "{% if true %}x", {}),
     ("syntax_error_bad_expression", "{{ 1 + }}", {}),

@@ -126,9 +126,11 @@ final class Evaluator {
         for (int i = 0; i < compare.operators().size(); i++) {
             Object right = evaluate(compare.operands().get(i), scope);
             String operator = compare.operators().get(i);
+            boolean unordered = PyOperators.isNaN(left) || PyOperators.isNaN(right);
             boolean holds = switch (operator) {
                 case "==" -> PyOperators.equal(left, right);
                 case "!=" -> !PyOperators.equal(left, right);
+                case "<", "<=", ">", ">=" when unordered -> false;
                 case "<" -> PyOperators.compare(left, right, operator) < 0;
                 case "<=" -> PyOperators.compare(left, right, operator) <= 0;
                 case ">" -> PyOperators.compare(left, right, operator) > 0;

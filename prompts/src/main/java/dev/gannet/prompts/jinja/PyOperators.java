@@ -23,7 +23,7 @@ final class PyOperators {
             return false;
         }
         if (isNumber(a) && isNumber(b)) {
-            return compareNumbers(a, b) == 0;
+            return !isNaN(a) && !isNaN(b) && compareNumbers(a, b) == 0;
         }
         if (PyValues.isString(a) && PyValues.isString(b)) {
             return PyValues.text(a).equals(PyValues.text(b));
@@ -102,12 +102,17 @@ final class PyOperators {
         return value instanceof Long || value instanceof Double || value instanceof Boolean;
     }
 
+    /** NaN is neither equal to nor ordered with anything; callers check {@link #isNaN} first. */
+    static boolean isNaN(Object value) {
+        return value instanceof Double d && d.isNaN();
+    }
+
     private static int compareNumbers(Object a, Object b) {
         if (a instanceof Double || b instanceof Double) {
             double x = asDouble(a);
             double y = asDouble(b);
-            if (Double.isNaN(x) || Double.isNaN(y) || Double.isInfinite(x) || Double.isInfinite(y)) {
-                return Double.compare(x, y) == 0 ? 0 : (x < y ? -1 : (x > y ? 1 : 2)); // NaN: unequal, unordered
+            if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                return Double.compare(x, y);
             }
             return new BigDecimal(a instanceof Double ? Double.toString(x) : Long.toString(asLong(a)))
                     .compareTo(new BigDecimal(b instanceof Double ? Double.toString(y) : Long.toString(asLong(b))));

@@ -62,6 +62,10 @@ public final class Template {
             return renderer.renderToString(body, context.child());
         } catch (StackOverflowError e) {
             throw new TemplateRuntimeException("recursion too deep while rendering");
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw TemplateRuntimeException.internal(e);
         }
     }
 

@@ -13,8 +13,22 @@ public final class TemplateRuntimeException extends TemplateException {
         super(message, line);
     }
 
+    /** A failure of the interpreter itself (a bug), kept typed so callers handle it like any render failure. */
+    static TemplateRuntimeException internal(RuntimeException bug) {
+        TemplateRuntimeException e = new TemplateRuntimeException("internal interpreter error: " + bug);
+        e.initCause(bug);
+        return e;
+    }
+
     @Override
     TemplateRuntimeException atLine(int line) {
-        return line() > 0 ? this : new TemplateRuntimeException(getMessage(), line);
+        if (line() > 0) {
+            return this;
+        }
+        TemplateRuntimeException located = new TemplateRuntimeException(getMessage(), line);
+        if (getCause() != null) {
+            located.initCause(getCause());
+        }
+        return located;
     }
 }
