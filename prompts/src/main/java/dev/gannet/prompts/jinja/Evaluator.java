@@ -126,15 +126,15 @@ final class Evaluator {
         for (int i = 0; i < compare.operators().size(); i++) {
             Object right = evaluate(compare.operands().get(i), scope);
             String operator = compare.operators().get(i);
+            // NaN is unordered: every ordering comparison with it is false, as in Python.
             boolean unordered = PyOperators.isNaN(left) || PyOperators.isNaN(right);
             boolean holds = switch (operator) {
                 case "==" -> PyOperators.equal(left, right);
                 case "!=" -> !PyOperators.equal(left, right);
-                case "<", "<=", ">", ">=" when unordered -> false;
-                case "<" -> PyOperators.compare(left, right, operator) < 0;
-                case "<=" -> PyOperators.compare(left, right, operator) <= 0;
-                case ">" -> PyOperators.compare(left, right, operator) > 0;
-                case ">=" -> PyOperators.compare(left, right, operator) >= 0;
+                case "<" -> !unordered && PyOperators.compare(left, right, operator) < 0;
+                case "<=" -> !unordered && PyOperators.compare(left, right, operator) <= 0;
+                case ">" -> !unordered && PyOperators.compare(left, right, operator) > 0;
+                case ">=" -> !unordered && PyOperators.compare(left, right, operator) >= 0;
                 case "in" -> PyOperators.contains(right, left);
                 case "not in" -> !PyOperators.contains(right, left);
                 default -> throw new TemplateRuntimeException("unknown comparison " + operator);

@@ -16,7 +16,7 @@ final class PyOperators {
     // ---- equality and ordering ---------------------------------------------------------------------
 
     static boolean equal(Object a, Object b) {
-        if (a == b) {
+        if (a == b && !isNaN(a)) {
             return true;
         }
         if (a == null || b == null) {
