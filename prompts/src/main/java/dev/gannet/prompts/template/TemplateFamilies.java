@@ -16,14 +16,17 @@ import java.util.function.Predicate;
  * metadata comes as plain Java values, so this module needs no GGUF reader.
  */
 public final class TemplateFamilies {
-    /** Tokens that identify a format, most specific first (Phi-4 also has <|im_start|>). */
+    /**
+     * Tokens that identify a format, most specific first: Phi-4 also has <|im_start|>, and DeepSeek's
+     * distills keep the Qwen or Llama 3 vocabulary they were made from and add their own tokens to it.
+     */
     private static final List<Evidence> TOKENS = List.of(
             new Evidence("<|im_sep|>", TemplateFamily.PHI4),
+            new Evidence("<｜User｜>", TemplateFamily.DEEPSEEK),
+            new Evidence("<｜begin▁of▁sentence｜>", TemplateFamily.DEEPSEEK),
             new Evidence("<|im_start|>", TemplateFamily.CHATML),
             new Evidence("<|start_header_id|>", TemplateFamily.LLAMA3),
             new Evidence("<start_of_turn>", TemplateFamily.GEMMA),
-            new Evidence("<｜User｜>", TemplateFamily.DEEPSEEK),
-            new Evidence("<｜begin▁of▁sentence｜>", TemplateFamily.DEEPSEEK),
             new Evidence("[AVAILABLE_TOOLS]", TemplateFamily.MISTRAL),
             new Evidence("[INST]", TemplateFamily.MISTRAL),
             new Evidence("<|assistant|>", TemplateFamily.PHI3),

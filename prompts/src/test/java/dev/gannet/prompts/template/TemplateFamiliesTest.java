@@ -24,6 +24,9 @@ class TemplateFamiliesTest {
                 new Case("llama", List.of("<s>", "[INST]", "[/INST]", "[TOOL_CALLS]"), TemplateFamily.MISTRAL, "[INST]"),
                 new Case("gemma2", List.of("<bos>", "<start_of_turn>", "<end_of_turn>"), TemplateFamily.GEMMA, "<start_of_turn>"),
                 new Case("qwen2", List.of("<｜begin▁of▁sentence｜>", "<｜User｜>", "<｜Assistant｜>"), TemplateFamily.DEEPSEEK, "<｜User｜>"),
+                // DeepSeek's distills keep their base vocabulary: their own tokens decide.
+                new Case("qwen2", List.of("<|im_start|>", "<|im_end|>", "<｜User｜>", "<｜Assistant｜>"), TemplateFamily.DEEPSEEK, "<｜User｜>"),
+                new Case("llama", List.of("<|start_header_id|>", "<｜begin▁of▁sentence｜>"), TemplateFamily.DEEPSEEK, "<｜begin▁of▁sentence｜>"),
                 new Case("llama", List.of("<s>", "<|user|>", "<|assistant|>", "<|end|>"), TemplateFamily.PHI3, "<|assistant|>"),
                 // Without telling tokens, the architecture.
                 new Case("llama", plain, TemplateFamily.LLAMA2, "architecture is llama"),
