@@ -2,7 +2,9 @@ package dev.gannet.runtime.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class,
                 LogitsCommand.class,
                 GenerateCommand.class,
+                RenderCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
@@ -28,7 +31,10 @@ public final class GannetCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: prompts and generated text are Unicode, and a POSIX locale would turn
+        // every non-ASCII character into '?'.
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the CLI and returns its exit code; used by main and by tests. */

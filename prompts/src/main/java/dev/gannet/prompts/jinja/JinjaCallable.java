@@ -1,0 +1,7 @@
+package dev.gannet.prompts.jinja;
+
+/** Anything a template can call: a global function, a macro, a bound method, {@code caller}. */
+@FunctionalInterface
+interface JinjaCallable {
+    Object call(Arguments arguments);
+}
