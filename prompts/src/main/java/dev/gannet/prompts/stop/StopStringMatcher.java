@@ -75,13 +75,24 @@ public final class StopStringMatcher {
         return stoppedAt;
     }
 
+    /** Whether the held text ends with the first {@code length} characters of {@code stop}. */
+    private boolean endsWith(String stop, int length) {
+        int offset = held.length() - length;
+        for (int i = 0; i < length; i++) {
+            if (held.charAt(offset + i) != stop.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The length of the longest end of the held text that some stop string begins with. */
     private int longestSuffixStartingAStop() {
         int longest = 0;
         for (String stop : stops) {
             int max = Math.min(stop.length() - 1, held.length());
             for (int length = max; length > longest; length--) {
-                if (held.regionMatches(held.length() - length, stop, 0, length)) {
+                if (endsWith(stop, length)) {
                     longest = length;
                     break;
                 }

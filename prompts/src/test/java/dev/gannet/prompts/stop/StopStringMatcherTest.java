@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StopStringMatcherTest {
 
@@ -32,23 +34,33 @@ class StopStringMatcherTest {
         return new Outcome(text.append(matcher.flush()).toString(), Optional.empty());
     }
 
+    /** stops (comma-separated), chunks (slash-separated), text released, stop found (null: none). */
+    static final String[][] TABLE = {
+            {"<|im_end|>", "Hello<|im_/end|>ignored", "Hello", "<|im_end|>"},
+            {"<|im_end|>", "Hel/lo<", "Hello<", null},
+            {"<|im_end|>", "a<|im/x", "a<|imx", null},
+            {"Observation:", "Thought: x/\nObs/erv/ation: y", "Thought: x\n", "Observation:"},
+            {"\n\n", "line one\n/\nline two", "line one", "\n\n"},
+            {"abcd,bc", "a/b/c/d", "a", "bc"},
+            {"abc,b", "xa/bc", "xa", "b"},
+            {"END", "no stop here", "no stop here", null},
+            {"END", "E/N/", "EN", null},
+            {"xx", "axxx", "a", "xx"}};
+
+    static Stream<Arguments> table() {
+        return Arrays.stream(TABLE).map(row -> Arguments.of((Object[]) row));
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
-    @CsvSource(delimiterString = " => ", nullValues = "-", value = {
-            // stops (comma-separated) => chunks (slash-separated) => released => stop
-            "<|im_end|> => Hello<|im_/end|>ignored => Hello => <|im_end|>",
-            "<|im_end|> => Hel/lo< => Hello< => -",
-            "<|im_end|> => a</b> => a</b> => -",
-            "Observation: => Thought: x/\nObs/erv/ation: y => Thought: x\n => Observation:",
-            "\n\n => line one\n/\nline two => line one => \n\n",
-            "abcd,bc => a/b/c/d => a => bc",
-            "abc,b => xa/bc => xa => b",
-            "END => no stop here => no stop here => -",
-            "END => E/N/ => EN => -",
-            "xx => axxx => a => xx"})
+    @MethodSource("table")
     void tableOfStops(String stops, String chunks, String released, String stop) {
-        Outcome outcome = run(Arrays.asList(stops.split(",")), Arrays.asList(chunks.split("/")));
-        assertEquals(released, outcome.text());
-        assertEquals(Optional.ofNullable(stop), outcome.stop());
+        Outcome outcome = run(Arrays.asList(unescape(stops).split(",")), Arrays.asList(unescape(chunks).split("/")));
+        assertEquals(unescape(released), outcome.text());
+        assertEquals(Optional.ofNullable(stop).map(StopStringMatcherTest::unescape), outcome.stop());
+    }
+
+    private static String unescape(String text) {
+        return text.replace("\\n", "\n");
     }
 
     @Test
