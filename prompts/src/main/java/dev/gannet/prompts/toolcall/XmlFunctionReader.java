@@ -84,7 +84,16 @@ final class XmlFunctionReader {
                 }
                 String key = Text.slice(text, keyStart, keyEnd).strip();
                 int valueStart = keyEnd + 1;
-                int close = Text.indexOf(text, PARAMETER_CLOSE, valueStart);
+                int searchFrom = valueStart;
+                if (takesJson(name, key, tools)) {
+                    // A JSON value may hold "</parameter>" inside a string: look for the tag after the value.
+                    int jsonEnd = jsonValueEnd(text, Text.skipWhitespace(text, valueStart));
+                    if (jsonEnd == INCOMPLETE_VALUE && !endOfInput) {
+                        return INCOMPLETE;
+                    }
+                    searchFrom = Math.max(searchFrom, jsonEnd);
+                }
+                int close = Text.indexOf(text, PARAMETER_CLOSE, searchFrom);
                 int valueEnd;
                 if (close >= 0) {
                     valueEnd = close;
@@ -149,11 +158,54 @@ final class XmlFunctionReader {
         return v.endsWith("\n") ? v.substring(0, v.length() - 1) : v;
     }
 
-    /** The value as the schema types the parameter: JSON for non-string types, else the text. */
-    private static JsonNode typed(String tool, String key, String value, DeclaredTools tools) {
+    private static final int INCOMPLETE_VALUE = Integer.MAX_VALUE;
+
+    /**
+     * Where a JSON object, array or string starting at {@code at} ends; {@link #INCOMPLETE_VALUE}
+     * when the text ends first; -1 when there is no such value there (or it is broken).
+     */
+    private static int jsonValueEnd(CharSequence text, int at) {
+        if (at >= text.length()) {
+            return INCOMPLETE_VALUE;
+        }
+        char c = text.charAt(at);
+        if (c == '{' || c == '[') {
+            JsonExtent extent = JsonExtent.of(text, at);
+            return switch (extent.state()) {
+                case COMPLETE -> extent.end();
+                case INCOMPLETE -> INCOMPLETE_VALUE;
+                case MISMATCH -> -1;
+            };
+        }
+        if (c == '"') {
+            for (int i = at + 1; i < text.length(); i++) {
+                char d = text.charAt(i);
+                if (d == '\\') {
+                    i++;
+                } else if (d == '"') {
+                    return i + 1;
+                } else if (d == '\n') {
+                    return -1;
+                }
+            }
+            return INCOMPLETE_VALUE;
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the tool's schema reads the parameter as JSON: its type is given and does not allow
+     * a string. Without a schema (or a type), values are strings.
+     */
+    static boolean takesJson(String tool, String key, DeclaredTools tools) {
         JsonNode type = tools.find(tool).map(t -> t.parameters().path("properties").path(key).path("type"))
                 .orElse(null);
-        if (type == null || !type.isTextual() && !type.isArray() || allowsString(type)) {
+        return type != null && (type.isTextual() || type.isArray()) && !allowsString(type);
+    }
+
+    /** The value as the schema types the parameter: JSON for non-string types, else the text. */
+    private static JsonNode typed(String tool, String key, String value, DeclaredTools tools) {
+        if (!takesJson(tool, key, tools)) {
             return TextNode.valueOf(value);
         }
         return switch (JsonText.parse(value)) {

@@ -76,7 +76,7 @@ class StopStringMatcherTest {
         SplittableRandom random = new SplittableRandom(11);
         List<String> stops = List.of("</s>", "<|eot_id|>", "\n\nUser:", "ss", "s>x");
         String alphabet = "<>/s|eot_id\nUser: ax";
-        for (int n = 0; n < 2000; n++) {
+        for (int n = 0; n < 1000; n++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(40);
             for (int i = 0; i < length; i++) {

@@ -38,7 +38,7 @@ class StreamingToolCallParserTest {
         ToolCallParser parser = ToolCallParser.of(c.format(), c.tools());
         ParseResult whole = parser.parse(c.input());
         SplittableRandom random = new SplittableRandom(c.input().hashCode());
-        for (int n = 0; n < 200; n++) {
+        for (int n = 0; n < 100; n++) {
             assertEquals(whole, streamed(parser, c.input(), random), "random split " + n);
         }
         assertEquals(whole, feed(parser, c.input().chars().mapToObj(ch -> String.valueOf((char) ch)).toList()),

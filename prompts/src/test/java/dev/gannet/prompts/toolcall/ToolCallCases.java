@@ -214,6 +214,10 @@ final class ToolCallCases {
                 ok("a value holding markup", QWEN3_XML,
                         "<tool_call>\n<function=run_command>\n<parameter=command>\necho '<function=x>'\n</parameter>\n</function>\n</tool_call>",
                         "", "run_command {\"command\":\"echo '<function=x>'\"}"),
+                ok("a JSON value holding the closing tag", QWEN3_XML,
+                        "<tool_call>\n<function=run_command>\n<parameter=command>\nls\n</parameter>\n<parameter=env>\n"
+                                + "{\"X\": \"</parameter>\"}\n</parameter>\n</function>\n</tool_call>",
+                        "", "run_command {\"command\":\"ls\",\"env\":{\"X\":\"</parameter>\"}}"),
                 failed("wrong parameter type", QWEN3_XML,
                         "<tool_call>\n<function=read_file>\n<parameter=path>\na.txt\n</parameter>\n<parameter=limit>\nten\n</parameter>\n</function>\n</tool_call>",
                         "", List.of(), "INVALID_ARGUMENTS: 'limit' must be an integer (got a string \"ten\")"),

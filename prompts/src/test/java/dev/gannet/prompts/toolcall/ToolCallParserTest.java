@@ -65,7 +65,7 @@ class ToolCallParserTest {
         String[] pieces = {"<tool_call>", "</tool_call>", "<function=read_file>", "<parameter=path>", "</parameter>",
                 "</function>", "[TOOL_CALLS]", "[ARGS]", "<|python_tag|>", "<|tool_call|>", "<|/tool_call|>", "```json\n",
                 "```", "{\"name\": \"read_file\", \"arguments\": ", "{\"path\": \"a\"}", "\n"};
-        for (int n = 0; n < 3000; n++) {
+        for (int n = 0; n < 1500; n++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(30);
             for (int i = 0; i < length; i++) {
