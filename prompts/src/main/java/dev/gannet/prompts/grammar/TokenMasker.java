@@ -25,13 +25,21 @@ public final class TokenMasker {
         }
     };
 
-    private TokenMasker(ToolCallGrammar grammar, TokenVocabulary vocabulary) {
+    private final boolean caching;
+
+    private TokenMasker(ToolCallGrammar grammar, TokenVocabulary vocabulary, boolean caching) {
         this.grammar = grammar;
         this.vocabulary = vocabulary;
+        this.caching = caching;
     }
 
     public static TokenMasker of(ToolCallGrammar grammar, TokenVocabulary vocabulary) {
-        return new TokenMasker(grammar, vocabulary);
+        return new TokenMasker(grammar, vocabulary, true);
+    }
+
+    /** A masker that computes every mask afresh: for measuring the walk itself, not for use. */
+    public static TokenMasker uncached(ToolCallGrammar grammar, TokenVocabulary vocabulary) {
+        return new TokenMasker(grammar, vocabulary, false);
     }
 
     /** A constraint for one generation. */
@@ -45,6 +53,9 @@ public final class TokenMasker {
 
     /** The tokens allowed in {@code state}; the caller must not modify the set. */
     BitSet mask(GrammarState state) {
+        if (!caching) {
+            return compute(state);
+        }
         synchronized (cache) {
             BitSet cached = cache.get(state);
             if (cached != null) {
@@ -61,18 +72,40 @@ public final class TokenMasker {
     /** The mask without the cache (for measuring and for tests). */
     BitSet compute(GrammarState state) {
         VocabularyTrie trie = vocabulary.trie;
-        BitSet mask = new BitSet(vocabulary.size());
         if (state.acceptsAnything()) {
-            mask.set(0, vocabulary.size());
+            BitSet all = new BitSet(vocabulary.size());
+            all.set(0, vocabulary.size());
+            return all;
+        }
+        if (state.inPlainString()) {
+            // Inside a string nearly every token is allowed: start from those made of plain
+            // characters (they leave the state as it is) and walk only towards the others.
+            BitSet mask = (BitSet) trie.plainTokens.clone();
+            walk(trie, 0, state, true, mask);
             return mask;
         }
-        walk(trie, 0, state, mask);
+        BitSet mask = new BitSet(vocabulary.size());
+        walk(trie, 0, state, false, mask);
         return mask;
     }
 
-    private static void walk(VocabularyTrie trie, int node, GrammarState state, BitSet mask) {
+    /**
+     * Marks the allowed tokens below {@code node}, whose prefix led to {@code state}.
+     *
+     * @param plainCovered the state is inside a string and the plain-character tokens below are
+     *                     already marked: only paths towards other characters need walking
+     */
+    private static void walk(VocabularyTrie trie, int node, GrammarState state, boolean plainCovered, BitSet mask) {
         for (int child = trie.firstChild[node]; child >= 0; child = trie.nextSibling[child]) {
-            GrammarState next = state.advance(trie.edge[child]);
+            char c = trie.edge[child];
+            if (plainCovered && StringFrame.isPlain(c)) {
+                // A plain character leaves the state unchanged; the tokens ending here are marked.
+                if (!trie.plainBelow[child]) {
+                    walk(trie, child, state, true, mask);
+                }
+                continue;
+            }
+            GrammarState next = state.advance(c);
             if (next == null) {
                 continue;
             }
@@ -82,7 +115,7 @@ public final class TokenMasker {
             }
             set(trie, trie.ownFrom[child], trie.ownTo[child], mask);
             if (trie.firstChild[child] >= 0) {
-                walk(trie, child, next, mask);
+                walk(trie, child, next, false, mask);
             }
         }
     }

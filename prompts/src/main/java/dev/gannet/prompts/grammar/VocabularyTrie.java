@@ -1,6 +1,7 @@
 package dev.gannet.prompts.grammar;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,9 +30,11 @@ final class VocabularyTrie {
     final int[] subtreeTo;
     /** Per node: whether every character below it is a plain string character (see {@link StringFrame#isPlain(char)}). */
     final boolean[] plainBelow;
+    /** The tokens made of plain string characters only (not the empty ones): what a JSON string's inside allows. */
+    final BitSet plainTokens;
 
     private VocabularyTrie(int[] sortedIds, char[] edge, int[] firstChild, int[] nextSibling, int[] ownFrom,
-                           int[] ownTo, int[] subtreeTo, boolean[] plainBelow) {
+                           int[] ownTo, int[] subtreeTo, boolean[] plainBelow, BitSet plainTokens) {
         this.sortedIds = sortedIds;
         this.edge = edge;
         this.firstChild = firstChild;
@@ -40,6 +43,7 @@ final class VocabularyTrie {
         this.ownTo = ownTo;
         this.subtreeTo = subtreeTo;
         this.plainBelow = plainBelow;
+        this.plainTokens = plainTokens;
     }
 
     static VocabularyTrie build(List<String> texts) {
@@ -84,7 +88,14 @@ final class VocabularyTrie {
         for (int d = previous.length(); d >= 0; d--) {
             b.subtreeTo[path[d]] = n;
         }
-        return b.finish(sortedIds);
+        BitSet plainTokens = new BitSet(n);
+        for (int id = 0; id < n; id++) {
+            String text = texts.get(id);
+            if (!text.isEmpty() && text.chars().allMatch(c -> StringFrame.isPlain((char) c))) {
+                plainTokens.set(id);
+            }
+        }
+        return b.finish(sortedIds, plainTokens);
     }
 
     int nodeCount() {
@@ -143,7 +154,7 @@ final class VocabularyTrie {
             return node;
         }
 
-        VocabularyTrie finish(int[] sortedIds) {
+        VocabularyTrie finish(int[] sortedIds, BitSet plainTokens) {
             int n = count;
             boolean[] plainBelow = new boolean[n];
             Arrays.fill(plainBelow, true);
@@ -155,7 +166,7 @@ final class VocabularyTrie {
             }
             return new VocabularyTrie(sortedIds, Arrays.copyOf(edge, n), Arrays.copyOf(firstChild, n),
                     Arrays.copyOf(nextSibling, n), Arrays.copyOf(ownFrom, n), Arrays.copyOf(ownTo, n),
-                    Arrays.copyOf(subtreeTo, n), plainBelow);
+                    Arrays.copyOf(subtreeTo, n), plainBelow, plainTokens);
         }
     }
 }
