@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class,
                 LogitsCommand.class,
                 GenerateCommand.class,
+                ParseCallsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
