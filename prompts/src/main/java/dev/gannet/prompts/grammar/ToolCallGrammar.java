@@ -27,6 +27,10 @@ import java.util.List;
  * accepted for {@code "arguments"}), TOOL a declared name and ARGS valid against its schema (see
  * {@link SchemaCompiler} for where the grammar is stricter than the schema). Whitespace between
  * tokens is bounded. Immutable.
+ *
+ * <p>The bare-JSON trigger looks only at line starts; unlike the parser, it does not know about
+ * code fences, so a model writing {@code {"name"} at the start of a line inside a code block is
+ * held to a call there.
  */
 public final class ToolCallGrammar {
     private static final List<String> ARGUMENT_KEYS = List.of("arguments", "parameters");

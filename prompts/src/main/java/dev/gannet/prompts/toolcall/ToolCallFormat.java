@@ -56,8 +56,7 @@ public enum ToolCallFormat {
      * The format a chat template teaches its model, from the markers the template's text contains;
      * {@link #AUTO} when it contains none.
      */
-    public static ToolCallFormat detect(String templateText) {
-        String text = templateText;
+    public static ToolCallFormat detect(String text) {
         if (text.contains("<|tool_call|>")) {
             return PHI4;
         }
