@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 LogitsCommand.class,
                 GenerateCommand.class,
                 RenderCommand.class,
+                ParseCallsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
