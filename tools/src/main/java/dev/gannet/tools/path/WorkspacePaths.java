@@ -122,6 +122,7 @@ public final class WorkspacePaths {
         Path current = root;
         boolean missing = false;
         int hops = 0;
+        String lastLink = null; // named in refusals, since the path as written shows no '..'
         while (!pending.isEmpty()) {
             String name = pending.pop();
             if (name.isEmpty() || name.equals(".")) {
@@ -133,7 +134,8 @@ public final class WorkspacePaths {
                             + ": " + Quote.of(relative(current)));
                 }
                 if (current.equals(root)) {
-                    throw refused(raw, "leads outside the workspace through '..'");
+                    throw refused(raw, "leads outside the workspace through '..'"
+                            + (lastLink == null ? "" : " (in the target of the symbolic link " + Quote.of(lastLink) + ")"));
                 }
                 current = current.getParent();
                 continue;
@@ -152,6 +154,7 @@ public final class WorkspacePaths {
                     throw refused(raw, "passes through too many symbolic links");
                 }
                 Path target = readLink(next);
+                lastLink = relative(next);
                 if (target.isAbsolute()) {
                     pushFront(pending, relativeToRootFromAbsolute(raw, target.toString(), relative(next)));
                     current = root;

@@ -1,0 +1,11 @@
+package dev.gannet.tools.grep;
+
+/**
+ * Thrown from inside a regex match when the search's deadline has passed. Unchecked because it
+ * has to travel through {@link java.util.regex.Matcher}, which knows nothing of deadlines.
+ */
+final class SearchTimedOutException extends RuntimeException {
+    SearchTimedOutException() {
+        super("search deadline passed", null, false, false);
+    }
+}
