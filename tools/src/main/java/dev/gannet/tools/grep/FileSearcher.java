@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Searches one file for matching lines, with context. Files up to {@code wholeFileBytes} are read
- * and decoded at once and scanned in a single pass (the fast path); larger ones are streamed a line
- * at a time so that a gigabyte log costs no more memory than its longest line.
+ * and decoded at once and scanned in a single pass (the fast path); larger ones, and every file
+ * when the pattern looks beyond line edges, are streamed a line at a time, so a gigabyte log costs
+ * no more memory than its longest line.
  */
 final class FileSearcher {
     private final LineMatcher matcher;
@@ -34,7 +35,7 @@ final class FileSearcher {
 
     /** Searches a file, stopping after {@code maxMatches} matching lines. */
     FileMatches search(Path file, String relative, long size, int maxMatches) throws IOException {
-        if (size <= wholeFileBytes) {
+        if (size <= wholeFileBytes && matcher.scansWholeText()) {
             byte[] bytes = Files.readAllBytes(file);
             if (TextDecoder.looksBinary(bytes, bytes.length)) {
                 return FileMatches.skippedBinary(relative);
@@ -52,7 +53,11 @@ final class FileSearcher {
         }
     }
 
-    /** The fast path: one scan of the whole text for candidates, each confirmed on its line. */
+    /**
+     * The fast path: one scan of the whole text for candidates, each confirmed on its line. A line
+     * is everything up to '\n'; a '\r' before it takes part in matching (so {@code end$} does not
+     * match {@code "end\r"}, as in ripgrep) but is not shown.
+     */
     FileMatches searchText(String relative, String text, boolean invalidBytes, int maxMatches) {
         int length = text.length();
         List<int[]> matches = new ArrayList<>(); // {number, start, end} of each matching line
@@ -71,9 +76,6 @@ final class FileSearcher {
             int end = text.indexOf('\n', start);
             int next = end < 0 ? length : end + 1;
             end = end < 0 ? length : end;
-            if (end > start && text.charAt(end - 1) == '\r') {
-                end--;
-            }
             lineNumber += countLineBreaks(text, counted, start);
             counted = start;
             if (matcher.matchesLine(text, start, end, deadline)) {
@@ -103,7 +105,7 @@ final class FileSearcher {
                 out.add(startsGroupIfGap(line, lastShown));
                 lastShown = line.number();
             }
-            out.add(startsGroupIfGap(new MatchedLine(number, text.substring(match[1], match[2]), true, false), lastShown));
+            out.add(startsGroupIfGap(new MatchedLine(number, stripCr(text, match[1], match[2]), true, false), lastShown));
             lastShown = number;
             // Lines after, up to the next match.
             int nextMatch = i + 1 < matches.size() ? matches.get(i + 1)[0] : Integer.MAX_VALUE;
@@ -135,11 +137,11 @@ final class FileSearcher {
             if ((lineNumber & 0xfff) == 0 && deadline.expired()) {
                 throw new SearchTimedOutException();
             }
-            int length = reader.length() > 0 && raw[reader.length() - 1] == '\r' ? reader.length() - 1 : reader.length();
-            DecodedText decoded = TextDecoder.decodeUtf8(raw, 0, length);
+            DecodedText decoded = TextDecoder.decodeUtf8(raw, 0, reader.length());
             invalidBytes |= decoded.invalidBytes();
-            String line = decoded.text();
-            if (matchCount < maxMatches && matcher.matchesLine(line, 0, line.length(), deadline)) {
+            String matched = decoded.text(); // a trailing '\r' takes part in matching, as in ripgrep
+            String line = matched.endsWith("\r") ? matched.substring(0, matched.length() - 1) : matched;
+            if (matchCount < maxMatches && matcher.matchesLine(matched, 0, matched.length(), deadline)) {
                 matchCount++;
                 for (MatchedLine previous : recent) {
                     out.add(startsGroupIfGap(previous, lastShown));

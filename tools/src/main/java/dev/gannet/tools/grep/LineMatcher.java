@@ -29,16 +29,31 @@ public abstract sealed class LineMatcher {
         if (fixedStrings && !ignoreCase) {
             return new Literal(pattern);
         }
-        int flags = Pattern.MULTILINE | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        // UNIX_LINES: only '\n' ends a line, as in ripgrep ('.' matches '\r', '$' does not stop before it).
+        int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         String source = fixedStrings ? Pattern.quote(pattern) : pattern;
         try {
-            return new Regex(Pattern.compile(source, flags));
+            return new Regex(Pattern.compile(source, flags | Pattern.MULTILINE), Pattern.compile(source, flags),
+                    fixedStrings || !dependsOnSurroundings(pattern));
         } catch (PatternSyntaxException e) {
             throw new ToolException(ToolError.INVALID_PATTERN, "invalid regular expression " + Quote.of(pattern)
                     + ": " + e.getDescription() + " near index " + e.getIndex()
                     + "; set fixed_strings to search for the text literally");
         }
     }
+
+    /**
+     * Whether a pattern can look past the edges of a line: lookaround, or anchors to the whole
+     * input ({@code \A}, {@code \z}, {@code \Z}, {@code \G}). Scanning a whole file for such a
+     * pattern could miss a line that matches on its own, so those are searched a line at a time.
+     */
+    static boolean dependsOnSurroundings(String pattern) {
+        return pattern.contains("(?=") || pattern.contains("(?!") || pattern.contains("(?<=") || pattern.contains("(?<!")
+                || pattern.contains("\\A") || pattern.contains("\\z") || pattern.contains("\\Z") || pattern.contains("\\G");
+    }
+
+    /** Whether {@link #candidate} may scan a whole text at once; if not, lines are tested one by one. */
+    abstract boolean scansWholeText();
 
     /** Where, at or after {@code from}, something may match; -1 if nowhere. */
     abstract int candidate(String text, int from, Deadline deadline);
@@ -69,46 +84,66 @@ public abstract sealed class LineMatcher {
         }
 
         @Override
+        boolean scansWholeText() {
+            return true;
+        }
+
+        @Override
         LineMatcher copy() {
             return this;
         }
     }
 
-    /** A {@link Pattern} with {@code MULTILINE}, so that {@code ^} and {@code $} anchor at lines. */
+    /**
+     * A {@link Pattern} compiled twice: with {@code MULTILINE} to scan a whole text, so that
+     * {@code ^} and {@code $} anchor at every line, and without it to confirm one line as a region
+     * of its own (in {@code MULTILINE} mode {@code ^} never matches at the end of the input, so an
+     * empty line could not match {@code ^$}).
+     */
     static final class Regex extends LineMatcher {
-        private final Pattern pattern;
-        private Matcher matcher;
+        private final Pattern scan;
+        private final Pattern line;
+        private final boolean scansWholeText;
+        private Matcher scanMatcher;
+        private Matcher lineMatcher;
         private DeadlineCharSequence input;
 
-        Regex(Pattern pattern) {
-            this.pattern = pattern;
+        Regex(Pattern scan, Pattern line, boolean scansWholeText) {
+            this.scan = scan;
+            this.line = line;
+            this.scansWholeText = scansWholeText;
+        }
+
+        @Override
+        boolean scansWholeText() {
+            return scansWholeText;
         }
 
         @Override
         int candidate(String text, int from, Deadline deadline) {
-            Matcher m = matcherFor(text, deadline);
-            return m.find(from) ? m.start() : -1;
+            prepare(text, deadline);
+            return scanMatcher.find(from) ? scanMatcher.start() : -1;
         }
 
         @Override
         boolean matchesLine(String text, int start, int end, Deadline deadline) {
-            Matcher m = matcherFor(text, deadline);
-            m.region(start, end); // opaque, anchoring bounds: the line is the whole input
-            return m.find();
+            prepare(text, deadline);
+            lineMatcher.region(start, end); // opaque, anchoring bounds: the line is the whole input
+            return lineMatcher.find();
         }
 
-        private Matcher matcherFor(String text, Deadline deadline) {
-            // Identity, not equality: one matcher serves every call on the same file text.
+        private void prepare(String text, Deadline deadline) {
+            // Identity, not equality: the matchers serve every call on the same file text.
             if (input == null || input.toString() != text) {
                 input = new DeadlineCharSequence(text, deadline);
-                matcher = pattern.matcher(input);
+                scanMatcher = scan.matcher(input);
+                lineMatcher = line.matcher(input);
             }
-            return matcher;
         }
 
         @Override
         LineMatcher copy() {
-            return new Regex(pattern);
+            return new Regex(scan, line, scansWholeText);
         }
     }
 }
