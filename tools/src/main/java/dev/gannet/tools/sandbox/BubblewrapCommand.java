@@ -5,6 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The bubblewrap command line for one sandboxed command. Pure: it only assembles arguments, so
@@ -26,16 +27,18 @@ import java.util.List;
  *     only), a minimal {@code /dev}, an empty {@code /tmp}, and the workspace at its own path,
  *     read-only or read-write by mode. Its {@code .git} stays read-only in either mode. Nothing else
  *     of the host exists inside: not the home directories, not the parent of the workspace.
- *     Password hashes, sudoers and SSH host keys are masked.
+ *     What under /etc only some users may read (password hashes, private keys) is masked.
  * <li>User: when this process is not root, {@code --unshare-user} maps the caller's uid into a new
  *     user namespace (the only way an unprivileged bubblewrap works). When it is root, there is no
  *     user namespace: the kernel exempts uid 0 from RLIMIT_NPROC ({@code copy_process} in
  *     kernel/fork.c), so a fork bomb run as root, even as root in a user namespace mapped to root,
  *     would meet no process limit. Instead bubblewrap keeps only the capabilities needed to change
- *     uid, and {@code setpriv} drops to uid/gid 65534 ({@code nobody}) with no capabilities before
- *     the shell starts. In workspace-write mode {@code nobody} keeps CAP_DAC_OVERRIDE alone, so it
- *     can write the root-owned workspace; the read-only mounts, not file permissions, are what keep
- *     the rest of the system unwritable, and the masks keep the secrets unreadable.
+ *     uid, and {@code setpriv} drops to uid/gid 65534 ({@code nobody}) before the shell starts,
+ *     keeping one capability so that the root-owned workspace works: CAP_DAC_READ_SEARCH (read any
+ *     file) in read-only mode, CAP_DAC_OVERRIDE (read and write any file) in workspace-write mode.
+ *     The read-only mounts, not file permissions, keep the rest of the system unwritable, and every
+ *     file or directory under /etc that not all users may read is masked, so the capability reads
+ *     no more of the system than any user could.
  * </ul>
  */
 public final class BubblewrapCommand {
@@ -93,11 +96,11 @@ public final class BubblewrapCommand {
                 flags.addAll(List.of("--ro-bind", system.path().toString(), system.path().toString()));
             }
         }
-        for (Path secret : host.secretFiles()) {
+        for (Path secret : host.maskedFiles()) {
             // A device node on a nodev mount: opening it fails, so the file reads as nothing at all.
             flags.addAll(List.of("--ro-bind", "/dev/null", secret.toString()));
         }
-        for (Path secret : host.secretDirectories()) {
+        for (Path secret : host.maskedDirectories()) {
             flags.addAll(List.of("--tmpfs", secret.toString(), "--remount-ro", secret.toString()));
         }
         flags.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
@@ -114,29 +117,30 @@ public final class BubblewrapCommand {
         if (!host.runningAsRoot()) {
             return List.of(); // an unprivileged bubblewrap gives the command no capabilities at all
         }
-        List<String> flags = new ArrayList<>(List.of("--cap-drop", "ALL",
-                "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_SETPCAP"));
-        if (writable) {
-            flags.addAll(List.of("--cap-add", "CAP_DAC_OVERRIDE"));
-        }
-        return flags;
+        return List.of("--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                "--cap-add", "CAP_SETPCAP", "--cap-add", fileCapability(writable).toUpperCase(Locale.ROOT));
     }
 
     private static List<String> dropRoot(HostLayout host, boolean writable) {
         if (!host.runningAsRoot()) {
             return List.of();
         }
-        String keep = writable ? ",+dac_override" : "";
-        List<String> argv = new ArrayList<>(List.of(
+        String keep = fileCapability(writable).substring("cap_".length());
+        return List.of(
                 host.setpriv().orElseThrow().toString(),
                 "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID, "--clear-groups",
                 "--no-new-privs",
-                "--inh-caps=-all" + keep,
-                "--bounding-set=-all" + keep));
-        if (writable) {
-            argv.add("--ambient-caps=+dac_override");
-        }
-        argv.add("--");
-        return argv;
+                "--inh-caps=-all,+" + keep,
+                "--ambient-caps=+" + keep,
+                "--bounding-set=-all,+" + keep,
+                "--");
+    }
+
+    /**
+     * The one capability the unprivileged user keeps when the runtime is root: enough to read a
+     * root-owned workspace ({@code cap_dac_read_search}), or to write it too ({@code cap_dac_override}).
+     */
+    private static String fileCapability(boolean writable) {
+        return writable ? "cap_dac_override" : "cap_dac_read_search";
     }
 }

@@ -1,12 +1,15 @@
 package dev.gannet.tools.sandbox;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the sandbox needs to know about the host: whether this process is root, where the helper
@@ -18,8 +21,10 @@ import java.util.Optional;
  * @param setpriv       util-linux's {@code setpriv}, used to leave uid 0 inside the sandbox
  * @param shell         the shell that runs commands ({@code bash}, else {@code sh})
  * @param systemPaths   the top-level system directories present, each a directory or a link
- * @param secretFiles   files under /etc that are masked inside the sandbox when present
- * @param secretDirectories directories under /etc hidden behind an empty tmpfs when present
+ * @param maskedFiles   files under /etc that not every user may read (password hashes, private
+ *                      keys, database passwords); each is masked inside the sandbox
+ * @param maskedDirectories directories under /etc that not every user may enter; each is hidden
+ *                      behind an empty tmpfs
  */
 public record HostLayout(
         boolean runningAsRoot,
@@ -27,8 +32,8 @@ public record HostLayout(
         Optional<Path> setpriv,
         Path shell,
         List<SystemPath> systemPaths,
-        List<Path> secretFiles,
-        List<Path> secretDirectories) {
+        List<Path> maskedFiles,
+        List<Path> maskedDirectories) {
 
     /** A top-level directory bound read-only, or a symbolic link recreated as it is on the host. */
     public record SystemPath(Path path, Optional<String> linkTarget) {
@@ -40,9 +45,7 @@ public record HostLayout(
 
     private static final List<String> SYSTEM_PATHS =
             List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc");
-    private static final List<String> SECRET_FILES =
-            List.of("/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/sudoers", "/etc/security/opasswd");
-    private static final List<String> SECRET_DIRECTORIES = List.of("/etc/ssh", "/etc/sudoers.d", "/etc/ssl/private");
+    private static final Path ETC = Path.of("/etc");
 
     /** Looks at this host, finding programs on {@code PATH} and the standard directories. */
     public static HostLayout probe() {
@@ -65,17 +68,45 @@ public record HostLayout(
                 // An unreadable link is left out of the sandbox.
             }
         }
-        List<Path> secrets = SECRET_FILES.stream().map(Path::of)
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
-        List<Path> secretDirectories = SECRET_DIRECTORIES.stream().map(Path::of)
-                .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        List<Path> maskedFiles = new ArrayList<>();
+        List<Path> maskedDirectories = new ArrayList<>();
+        findPrivate(ETC, maskedFiles, maskedDirectories);
         return new HostLayout(currentUidIsRoot(), find("bwrap", searchPath), find("setpriv", searchPath),
-                shell, List.copyOf(system), secrets, secretDirectories);
+                shell, List.copyOf(system), List.copyOf(maskedFiles), List.copyOf(maskedDirectories));
     }
 
     /** The same host with bubblewrap missing; what a machine without it looks like. */
     public HostLayout withoutBubblewrap() {
-        return new HostLayout(runningAsRoot, Optional.empty(), setpriv, shell, systemPaths, secretFiles, secretDirectories);
+        return new HostLayout(runningAsRoot, Optional.empty(), setpriv, shell, systemPaths, maskedFiles, maskedDirectories);
+    }
+
+    /**
+     * Collects what under {@code directory} only some users may read: files without the
+     * world-read bit, directories without world read or search. When the runtime is root, the
+     * sandboxed command gets the capability to read any file (so that a root-owned workspace works),
+     * and masking these keeps it from reading more of the system than any user could.
+     */
+    private static void findPrivate(Path directory, List<Path> files, List<Path> directories) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (Files.isSymbolicLink(entry)) {
+                    continue; // a link's target is judged where it lies
+                }
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(entry, LinkOption.NOFOLLOW_LINKS);
+                boolean readable = permissions.contains(PosixFilePermission.OTHERS_READ);
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!readable || !permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                        directories.add(entry);
+                    } else {
+                        findPrivate(entry, files, directories);
+                    }
+                } else if (!readable && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            // Unreadable to this process: then no command it starts can read it either.
+        }
     }
 
     /** The directories of this process's PATH, then the standard ones. */

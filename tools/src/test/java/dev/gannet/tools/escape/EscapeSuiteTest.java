@@ -226,6 +226,20 @@ class EscapeSuiteTest {
     }
 
     @Test
+    void commandsReadNoMoreOfTheSystemThanAnyUserCould() throws IOException {
+        ToolResult result = registry.execute("run_command", args("command",
+                "cat /etc/shadow /etc/gshadow; ls /etc/ssl/private; ls /root /home; id -u"), readOnly);
+        assertFalse(result.text().contains("root:"), result.text());
+        if (Files.isReadable(Path.of("/etc/shadow"))) {
+            assertTrue(sandbox.host().maskedFiles().contains(Path.of("/etc/shadow")), "shadow must be masked");
+        }
+        String uid = result.text().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertFalse(uid.equals("0"), "commands must not run as root: " + result.text());
+        report.add("read password hashes and private keys", "run_command(\"cat /etc/shadow; ls /etc/ssl/private /root\")",
+                result, "non-world-readable /etc entries masked; /root, /home not mounted; uid " + uid);
+    }
+
+    @Test
     void loopbackPortsOfTheHostCannotBeReached() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(500); // the command has ended by then: a connection would be queued already

@@ -6,16 +6,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs helper programs (git, rg) from tests and returns their standard output. */
+/** Runs helper programs (git, rg) from tests and returns their standard output. Null stdin means /dev/null. */
 public final class Processes {
     private Processes() {
     }
 
     public static String run(Path directory, String stdin, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (var in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (stdin == null) {
+            // Not a pipe: ripgrep reads a piped standard input instead of the directory.
+            builder.redirectInput(new java.io.File("/dev/null"));
+        }
+        Process process = builder.start();
+        if (stdin != null) {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
         }
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -26,6 +33,6 @@ public final class Processes {
     }
 
     public static String run(Path directory, List<String> command) throws IOException, InterruptedException {
-        return run(directory, "", command);
+        return run(directory, null, command);
     }
 }
