@@ -3,6 +3,7 @@ package dev.gannet.tools.grep;
 import dev.gannet.tools.ToolError;
 import dev.gannet.tools.ToolException;
 import dev.gannet.tools.text.Quote;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -26,20 +27,32 @@ public abstract sealed class LineMatcher {
             throw new ToolException(ToolError.INVALID_PATTERN,
                     "pattern " + Quote.of(pattern) + " contains a line break; grep matches within single lines");
         }
-        if (fixedStrings && !ignoreCase) {
+        if (!ignoreCase && (fixedStrings || isPlainText(pattern))) {
             return new Literal(pattern);
         }
         // UNIX_LINES: only '\n' ends a line, as in ripgrep ('.' matches '\r', '$' does not stop before it).
         int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         String source = fixedStrings ? Pattern.quote(pattern) : pattern;
         try {
+            Optional<String> required = fixedStrings ? Optional.of(pattern) : RequiredLiteral.of(pattern);
             return new Regex(Pattern.compile(source, flags | Pattern.MULTILINE), Pattern.compile(source, flags),
-                    fixedStrings || !dependsOnSurroundings(pattern));
+                    fixedStrings || !dependsOnSurroundings(pattern),
+                    required.map(literal -> ignoreCase ? RequiredLiteral.fold(literal) : literal), ignoreCase);
         } catch (PatternSyntaxException e) {
             throw new ToolException(ToolError.INVALID_PATTERN, "invalid regular expression " + Quote.of(pattern)
                     + ": " + e.getDescription() + " near index " + e.getIndex()
                     + "; set fixed_strings to search for the text literally");
         }
+    }
+
+    /** Whether a regex has no special characters, so it matches exactly its own text. */
+    static boolean isPlainText(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            if ("\\^$.|?*+()[]{}".indexOf(pattern.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -104,14 +117,20 @@ public abstract sealed class LineMatcher {
         private final Pattern scan;
         private final Pattern line;
         private final boolean scansWholeText;
+        /** Text every match contains (case-folded when ignoring case): candidates are found by indexOf. */
+        private final Optional<String> required;
+        private final boolean ignoreCase;
         private Matcher scanMatcher;
         private Matcher lineMatcher;
         private DeadlineCharSequence input;
+        private String haystack;
 
-        Regex(Pattern scan, Pattern line, boolean scansWholeText) {
+        Regex(Pattern scan, Pattern line, boolean scansWholeText, Optional<String> required, boolean ignoreCase) {
             this.scan = scan;
             this.line = line;
             this.scansWholeText = scansWholeText;
+            this.required = required;
+            this.ignoreCase = ignoreCase;
         }
 
         @Override
@@ -122,6 +141,9 @@ public abstract sealed class LineMatcher {
         @Override
         int candidate(String text, int from, Deadline deadline) {
             prepare(text, deadline);
+            if (required.isPresent()) {
+                return haystack.indexOf(required.get(), from);
+            }
             return scanMatcher.find(from) ? scanMatcher.start() : -1;
         }
 
@@ -138,12 +160,15 @@ public abstract sealed class LineMatcher {
                 input = new DeadlineCharSequence(text, deadline);
                 scanMatcher = scan.matcher(input);
                 lineMatcher = line.matcher(input);
+                haystack = required.isEmpty() || !ignoreCase ? text
+                        : RequiredLiteral.isAscii(required.get()) ? RequiredLiteral.foldForAsciiLiteral(text)
+                        : RequiredLiteral.fold(text);
             }
         }
 
         @Override
         LineMatcher copy() {
-            return new Regex(scan, line, scansWholeText);
+            return new Regex(scan, line, scansWholeText, required, ignoreCase);
         }
     }
 }

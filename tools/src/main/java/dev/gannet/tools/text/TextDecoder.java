@@ -53,6 +53,14 @@ public final class TextDecoder {
     }
 
     private static DecodedText decodeStrictly(byte[] bytes, int offset, int length, Charset charset) {
+        if (charset == StandardCharsets.UTF_8) {
+            // The String constructor has vectorized fast paths; a strict decoder is only needed to
+            // tell a replacement character that was in the file from one standing for bad bytes.
+            String text = new String(bytes, offset, length, charset);
+            if (text.indexOf('\uFFFD') < 0) {
+                return new DecodedText(text, charset.name(), false);
+            }
+        }
         try {
             String text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
  * possible reference: split into lines, test each line alone, add context by line numbers.
  */
 class FileSearcherTest {
-    private static final String[] WORDS = {"foo", "bar", "Foo", "baz", "a.b", "x", "  ", "end", "\t", "é", "foo bar", "\r", "end\r"};
+    private static final String[] WORDS = {"foo", "bar", "Foo", "baz", "a.b", "x", "  ", "end", "\t", "é", "foo bar", "\r", "end\r", "FOO BAR", "\u017f", "S"};
     private static final String[] PATTERNS = {"foo", "^foo", "bar$", "o\\s+b", "\\bx\\b", "[aeiou]{2}", "a.b", "^$", "é",
-            "x*", "(?i)FOO", "foo|end", "end$", "\\r$", "d.$"};
+            "x*", "(?i)FOO", "foo|end", "end$", "\\r$", "d.$",
+            "foo ba", "a\\.b", "FOO", "bar\\s*end", "(foo|bar) ba[rz]", "\u017f"};
     private final Deadline noDeadline = Deadline.after(Duration.ofMinutes(5));
 
     @Test
@@ -33,11 +34,12 @@ class FileSearcherTest {
             String pattern = PATTERNS[random.nextInt(PATTERNS.length)];
             int context = random.nextInt(3);
             int maxMatches = 1 + random.nextInt(8);
-            List<MatchedLine> expected = reference(text, pattern, context, maxMatches);
-            LineMatcher matcher = LineMatcher.compile(pattern, false, false);
+            boolean ignoreCase = random.nextInt(3) == 0;
+            List<MatchedLine> expected = reference(text, pattern, ignoreCase, context, maxMatches);
+            LineMatcher matcher = LineMatcher.compile(pattern, false, ignoreCase);
             assertTrue(matcher.scansWholeText());
             FileSearcher searcher = new FileSearcher(matcher, context, Long.MAX_VALUE, noDeadline);
-            String label = "pattern " + pattern + " context " + context + " max " + maxMatches + " in:\n" + text;
+            String label = "pattern " + pattern + (ignoreCase ? " ignoring case" : "") + " context " + context + " max " + maxMatches + " in:\n" + text;
             assertEquals(expected, searcher.searchText("f", text, false, maxMatches).lines(), "whole: " + label);
             FileMatches streamed = searcher.searchStream("f",
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxMatches);
@@ -51,6 +53,8 @@ class FileSearcherTest {
         FileSearcher searcher = new FileSearcher(literal, 0, Long.MAX_VALUE, noDeadline);
         FileMatches found = searcher.searchText("f", "axb(\na.b(\n", false, 10);
         assertEquals(List.of(new MatchedLine(2, "a.b(", true, true)), found.lines());
+        assertTrue(LineMatcher.compile("needle", false, false) instanceof LineMatcher.Literal, "plain text needs no regex");
+        assertTrue(LineMatcher.compile("need.e", false, false) instanceof LineMatcher.Regex);
         LineMatcher literalIgnoringCase = LineMatcher.compile("A.B(", true, true);
         assertEquals(1, new FileSearcher(literalIgnoringCase, 0, Long.MAX_VALUE, noDeadline)
                 .searchText("f", "axb(\na.b(\n", false, 10).matchCount());
@@ -112,12 +116,14 @@ class FileSearcherTest {
     }
 
     /** The definition of grep output, spelled out as simply as possible. */
-    private static List<MatchedLine> reference(String text, String regex, int context, int maxMatches) throws IOException {
+    private static List<MatchedLine> reference(String text, String regex, boolean ignoreCase, int context, int maxMatches)
+            throws IOException {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (text.endsWith("\n") || text.isEmpty()) {
             lines.removeLast(); // the empty piece after the final line break is not a line
         }
-        Pattern pattern = Pattern.compile(regex, Pattern.UNIX_LINES);
+        Pattern pattern = Pattern.compile(regex,
+                Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
         List<Integer> matches = new ArrayList<>();
         for (int i = 0; i < lines.size() && matches.size() < maxMatches; i++) {
             if (pattern.matcher(lines.get(i)).find()) {
