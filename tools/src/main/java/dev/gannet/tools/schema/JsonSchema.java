@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -229,7 +230,7 @@ public final class JsonSchema {
             case NULL -> "null";
             case ARRAY -> "array";
             case OBJECT -> "object";
-            default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
