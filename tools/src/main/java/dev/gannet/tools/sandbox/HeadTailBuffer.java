@@ -55,21 +55,19 @@ public final class HeadTailBuffer {
      * edge of the head or the tail) show as U+FFFD.
      */
     public String text() {
-        String start = new String(head, 0, headLength, StandardCharsets.UTF_8);
-        if (tailLength == 0) {
-            return start;
-        }
         byte[] ordered = new byte[tailLength];
         for (int i = 0; i < tailLength; i++) {
             ordered[i] = tail[(tailStart + i) % tail.length];
         }
-        String end = new String(ordered, StandardCharsets.UTF_8);
         if (!truncated()) {
+            // Decoded as one piece, so a character split between head and tail stays whole.
             return new String(concat(head, headLength, ordered), StandardCharsets.UTF_8);
         }
+        String start = new String(head, 0, headLength, StandardCharsets.UTF_8);
         long dropped = total - headLength - tailLength;
         String separator = start.endsWith("\n") ? "" : "\n";
-        return start + separator + "[... " + dropped + " bytes of output omitted ...]\n" + end;
+        return start + separator + "[... " + dropped + " bytes of output omitted ...]\n"
+                + new String(ordered, StandardCharsets.UTF_8);
     }
 
     private static byte[] concat(byte[] first, int firstLength, byte[] second) {

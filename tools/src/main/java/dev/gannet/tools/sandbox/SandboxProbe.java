@@ -26,11 +26,13 @@ final class SandboxProbe {
         try {
             Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
             process.getOutputStream().close();
-            byte[] output = process.getInputStream().readNBytes(4096);
+            // bubblewrap says at most a line or two, far less than a pipe holds, so it cannot block
+            // on its output while we wait for it to end.
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 ProcessRunner.killTree(process);
                 return Optional.of("bubblewrap did not finish a trivial command within 30 s");
             }
+            byte[] output = process.getInputStream().readNBytes(4096);
             if (process.exitValue() != 0) {
                 String said = new String(output, StandardCharsets.UTF_8).strip();
                 return Optional.of("bubblewrap cannot create the sandbox here (exit status " + process.exitValue()
