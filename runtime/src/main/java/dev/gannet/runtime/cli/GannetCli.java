@@ -6,12 +6,14 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code gannet} command line. Every failure a user can cause ends as one line on stderr and a
- * non-zero exit; stack traces appear only with GANNET_DEBUG=1.
+ * non-zero exit; stack traces appear only with GANNET_DEBUG=1. Modules that depend on the runtime
+ * add their command groups as {@link CliExtension}s (found with {@link ServiceLoader}).
  */
 @Command(name = "gannet",
         mixinStandardHelpOptions = true,
@@ -41,6 +43,14 @@ public final class GannetCli implements Runnable {
     /** Runs the CLI and returns its exit code; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new GannetCli());
+        // Extensions first: picocli hands the settings below only to subcommands already added.
+        for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
+            if (cli.getSubcommands().containsKey(extension.name())) {
+                throw new IllegalStateException("CLI extension " + extension.getClass().getName()
+                        + " uses the name '" + extension.name() + "', which is taken");
+            }
+            cli.addSubcommand(extension.name(), extension.command());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

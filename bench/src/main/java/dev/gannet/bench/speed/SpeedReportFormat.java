@@ -1,0 +1,99 @@
+package dev.gannet.bench.speed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/**
+ * A {@link SpeedReport} as one JSON object (the shape {@code scripts/bench_speed.py} reads) or as
+ * lines for people.
+ *
+ * <p>JSON fields: {@code model} (path), {@code file_bytes}, {@code architecture}, {@code tensor_types}
+ * (type → count), {@code weight_bytes}, {@code threads}, {@code context}, {@code prompt_tokens},
+ * {@code gen_tokens}, {@code warmup}, {@code runs}, {@code load_seconds}, {@code prefill_tok_s},
+ * {@code decode_tok_s}, {@code ttft_seconds} (each {@code {median, min, max}}), {@code peak_rss_bytes}
+ * (null where unknown), {@code java}, and {@code measurements}: per run {@code prefill_seconds},
+ * {@code first_decode_seconds}, {@code decode_seconds}.
+ */
+public final class SpeedReportFormat {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SpeedReportFormat() {
+    }
+
+    public static ObjectNode json(SpeedReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", report.model().toString());
+        root.put("file_bytes", report.fileBytes());
+        root.put("architecture", report.architecture());
+        ObjectNode types = root.putObject("tensor_types");
+        report.tensorTypes().forEach(types::put);
+        root.put("weight_bytes", report.weightBytes());
+        root.put("threads", report.threads());
+        root.put("context", report.context());
+        root.put("prompt_tokens", report.promptTokens());
+        root.put("gen_tokens", report.generatedTokens());
+        root.put("warmup", report.warmUps());
+        root.put("runs", report.runs().size());
+        root.put("load_seconds", report.loadSeconds());
+        summary(root.putObject("prefill_tok_s"), report.prefillTokensPerSecond());
+        summary(root.putObject("decode_tok_s"), report.decodeTokensPerSecond());
+        summary(root.putObject("ttft_seconds"), report.timeToFirstToken());
+        if (report.peakResidentBytes().isPresent()) {
+            root.put("peak_rss_bytes", report.peakResidentBytes().getAsLong());
+        } else {
+            root.putNull("peak_rss_bytes");
+        }
+        root.put("java", Runtime.version().toString());
+        var measurements = root.putArray("measurements");
+        for (RunTiming run : report.runs()) {
+            measurements.addObject()
+                    .put("prefill_seconds", run.prefill())
+                    .put("first_decode_seconds", run.firstDecode())
+                    .put("decode_seconds", run.decode());
+        }
+        return root;
+    }
+
+    public static String jsonLine(SpeedReport report) {
+        return json(report).toString();
+    }
+
+    public static String text(SpeedReport report) {
+        StringBuilder types = new StringBuilder();
+        report.tensorTypes().forEach((type, count) -> types.append(types.isEmpty() ? "" : ", ")
+                .append(type).append(" x").append(count));
+        Summary prefill = report.prefillTokensPerSecond();
+        Summary decode = report.decodeTokensPerSecond();
+        Summary ttft = report.timeToFirstToken();
+        StringBuilder out = new StringBuilder();
+        line(out, "model", "%s", report.model());
+        line(out, "file", "%s, %s, %s", mebibytes(report.fileBytes()), report.architecture(), types);
+        line(out, "setup", "%d threads, prompt %d tokens, generate %d tokens, context %d; %d warm-up, %d measured run%s",
+                report.threads(), report.promptTokens(), report.generatedTokens(), report.context(),
+                report.warmUps(), report.runs().size(), report.runs().size() == 1 ? "" : "s");
+        line(out, "load", "%.3f s", report.loadSeconds());
+        line(out, "prefill", "%.2f tok/s  (median; min %.2f, max %.2f)", prefill.median(), prefill.min(), prefill.max());
+        line(out, "decode", "%.2f tok/s  (median; min %.2f, max %.2f)", decode.median(), decode.min(), decode.max());
+        line(out, "TTFT", "%.3f s  (prefill + first decode step; min %.3f, max %.3f)",
+                ttft.median(), ttft.min(), ttft.max());
+        line(out, "peak RSS", "%s", report.peakResidentBytes().isPresent()
+                ? mebibytes(report.peakResidentBytes().getAsLong()) : "unknown (no /proc/self/status)");
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String label, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, "%-10s", label + ":")).append(String.format(Locale.ROOT, format, args))
+                .append(System.lineSeparator());
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static void summary(ObjectNode node, Summary summary) {
+        node.put("median", summary.median());
+        node.put("min", summary.min());
+        node.put("max", summary.max());
+    }
+}
