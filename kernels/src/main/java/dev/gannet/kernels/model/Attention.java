@@ -3,6 +3,8 @@ package dev.gannet.kernels.model;
 import dev.gannet.kernels.arch.ModelConfig;
 import dev.gannet.kernels.tensor.VectorMath;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Causal (and, on sliding-window layers, windowed) attention of every query head of a batch over
@@ -13,6 +15,9 @@ import java.util.Arrays;
  * the values. Query heads share KV heads in groups of {@code kvMul} (grouped-query attention).
  */
 final class Attention implements ThreadTeam.RangeBody {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = F.length();
+
     private final ModelConfig config;
     /** [member][context] scores of the head being computed */
     private final float[][] scores;
@@ -20,6 +25,7 @@ final class Attention implements ThreadTeam.RangeBody {
     private float[] out;
     private float[] keys;
     private float[] values;
+    private int stride;
     private int start;
     private boolean sliding;
 
@@ -37,9 +43,33 @@ final class Attention implements ThreadTeam.RangeBody {
         this.out = out;
         this.keys = cache.keys[layer];
         this.values = cache.values[layer];
+        this.stride = cache.allocated();
         this.start = start;
         this.sliding = sliding;
         team.parallelFor(count * config.heads(), (long) (start + count) * config.headDim() * 2, this);
+    }
+
+    /**
+     * score[p] = q · key_p for p in [from, to): over the transposed keys, each query element
+     * multiplies a run of positions, LANES at a time.
+     */
+    private void scores(float[] q, int qBase, int kvOffset, int from, int to, float[] score) {
+        int headDim = config.headDim();
+        int p = from;
+        for (; p + LANES <= to; p += LANES) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int i = 0; i < headDim; i++) {
+                acc = FloatVector.fromArray(F, keys, (kvOffset + i) * stride + p).fma(FloatVector.broadcast(F, q[qBase + i]), acc);
+            }
+            acc.intoArray(score, p);
+        }
+        for (; p < to; p++) {
+            float sum = 0;
+            for (int i = 0; i < headDim; i++) {
+                sum += q[qBase + i] * keys[(kvOffset + i) * stride + p];
+            }
+            score[p] = sum;
+        }
     }
 
     @Override
@@ -57,9 +87,10 @@ final class Attention implements ThreadTeam.RangeBody {
             int kvOffset = (head / c.kvMul()) * headDim;
             // Positions this query sees: all up to itself, or the last `window` on sliding layers.
             int first = sliding ? Math.max(0, position - c.slidingWindow() + 1) : 0;
+            scores(q, qBase, kvOffset, first, position + 1, score);
             float max = Float.NEGATIVE_INFINITY;
             for (int p = first; p <= position; p++) {
-                float s = VectorMath.dot(q, qBase, keys, p * kvDim + kvOffset, headDim) * c.attentionScale();
+                float s = score[p] * c.attentionScale();
                 if (c.attnSoftcap() > 0) {
                     s = c.attnSoftcap() * (float) Math.tanh(s / c.attnSoftcap());
                 }

@@ -46,6 +46,28 @@ final class KernelWarmup {
         return thread;
     }
 
+    /**
+     * The bytes as a memory-mapped file, the kind of segment real weights are: warming on heap
+     * segments would teach the JIT the wrong segment class and make the hot call sites polymorphic.
+     */
+    private static MemorySegment mapped(byte[] bytes) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("gannet-warmup", ".bin");
+            try {
+                java.nio.file.Files.write(file, bytes);
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                    return channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, bytes.length,
+                            java.lang.foreign.Arena.ofAuto()).asReadOnly();
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            // No temporary directory: warm on the heap rather than not at all.
+            return MemorySegment.ofArray(bytes).asReadOnly();
+        }
+    }
+
     private static void warm(Set<GgmlType> types) {
         if (types.isEmpty()) {
             return;
@@ -66,7 +88,7 @@ final class KernelWarmup {
                 continue;
             }
             TensorKernel kernel = TensorKernels.of(type);
-            MemorySegment data = MemorySegment.ofArray(Quantizer.quantize(type, weights));
+            MemorySegment data = mapped(Quantizer.quantize(type, weights));
             for (int i = 0; i < DECODE_CALLS; i++) {
                 kernel.multiply(data, 0, COLS, 0, ROWS, x, COLS, 1, out, ROWS, 0, scratch);
             }

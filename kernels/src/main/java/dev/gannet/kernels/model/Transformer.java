@@ -81,8 +81,7 @@ public final class Transformer {
                 int position = start + t;
                 rope(s.q, t * qDim, c.heads(), position, frequencies);
                 rope(s.k, t * kvDim, c.kvHeads(), position, frequencies);
-                System.arraycopy(s.k, t * kvDim, cache.keys[layer], position * kvDim, kvDim);
-                System.arraycopy(s.v, t * kvDim, cache.values[layer], position * kvDim, kvDim);
+                cache.store(layer, position, s.k, t * kvDim, s.v, t * kvDim);
             }
             trace(trace, "q_rope", layer, start, s.q, count, qDim);
             trace(trace, "k_rope", layer, start, s.k, count, kvDim);
