@@ -72,6 +72,41 @@ final class Attention implements ThreadTeam.RangeBody {
         }
     }
 
+    /**
+     * out[qBase ..] = Σ_p weight_p · value_p over positions [from, to), weight_p = score[p] · norm:
+     * four vectors of the head at a time stay in registers across all positions.
+     */
+    private void weightedValues(float[] score, float norm, int from, int to, int kvOffset, int qBase) {
+        int headDim = config.headDim();
+        int kvDim = config.kvDim();
+        int i = 0;
+        for (; i + 4 * LANES <= headDim; i += 4 * LANES) {
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (int p = from; p < to; p++) {
+                FloatVector w = FloatVector.broadcast(F, score[p] * norm);
+                int v = p * kvDim + kvOffset + i;
+                a0 = FloatVector.fromArray(F, values, v).fma(w, a0);
+                a1 = FloatVector.fromArray(F, values, v + LANES).fma(w, a1);
+                a2 = FloatVector.fromArray(F, values, v + 2 * LANES).fma(w, a2);
+                a3 = FloatVector.fromArray(F, values, v + 3 * LANES).fma(w, a3);
+            }
+            a0.intoArray(out, qBase + i);
+            a1.intoArray(out, qBase + i + LANES);
+            a2.intoArray(out, qBase + i + 2 * LANES);
+            a3.intoArray(out, qBase + i + 3 * LANES);
+        }
+        if (i < headDim) {
+            // Head widths that are not a multiple of four vectors: the rest one position at a time.
+            Arrays.fill(out, qBase + i, qBase + headDim, 0f);
+            for (int p = from; p < to; p++) {
+                VectorMath.axpy(score[p] * norm, values, p * kvDim + kvOffset + i, out, qBase + i, headDim - i);
+            }
+        }
+    }
+
     @Override
     public void run(int member, int from, int to) {
         ModelConfig c = config;
@@ -104,10 +139,7 @@ final class Attention implements ThreadTeam.RangeBody {
                 sum += e;
             }
             float norm = (float) (1.0 / sum);
-            Arrays.fill(out, qBase, qBase + headDim, 0f);
-            for (int p = first; p <= position; p++) {
-                VectorMath.axpy(score[p] * norm, values, p * kvDim + kvOffset, out, qBase, headDim);
-            }
+            weightedValues(score, norm, first, position + 1, kvOffset, qBase);
         }
     }
 }

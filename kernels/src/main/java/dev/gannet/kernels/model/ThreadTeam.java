@@ -24,7 +24,12 @@ public final class ThreadTeam implements AutoCloseable {
 
     /** Below this much work (indices × work per index) a job runs on the caller alone. */
     private static final long MIN_PARALLEL_WORK = 16_384;
-    /** How long an idle worker spins before it parks, and the caller before it starts yielding. */
+    /**
+     * How long an idle worker spins before it parks: longer than the serial stretches of a decode
+     * step (norms, RoPE, sampling), so workers stay awake between the jobs of a token.
+     */
+    private static final long WORKER_SPIN_NANOS = 2_000_000;
+    /** How long the caller spins waiting for the workers before it starts yielding. */
     private static final long SPIN_NANOS = 50_000;
 
     private final int size;
@@ -168,7 +173,7 @@ public final class ThreadTeam implements AutoCloseable {
                 if (closed) {
                     return -1;
                 }
-                if ((++spins & 63) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                if ((++spins & 63) != 0 || System.nanoTime() - spinStart < WORKER_SPIN_NANOS) {
                     Thread.onSpinWait();
                     continue;
                 }
