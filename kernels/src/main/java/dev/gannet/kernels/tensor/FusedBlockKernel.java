@@ -30,10 +30,21 @@ abstract class FusedBlockKernel extends BlockKernel implements VectorDequantizer
         VectorMath.checkMultiply(cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset);
         long rowBytes = checkRows(data, matrixStart, cols, rowFrom, rowTo);
         long matrixByte = matrixStart / type.blockSize() * type.blockBytes();
+        // Types whose blocks add an offset (Q4_1's m) need each block's Σx: computed once per token
+        // here instead of once per row.
+        int blocks = cols / type.blockSize();
+        boolean sums = needsBlockSums() && (long) blocks * tokens <= scratch.length;
+        if (sums) {
+            for (int t = 0; t < tokens; t++) {
+                blockSums(x, t * xStride, blocks, type.blockSize(), scratch, t * blocks);
+            }
+        }
         for (int r = rowFrom; r < rowTo; r++) {
             long row = matrixByte + r * rowBytes;
             for (int t = 0; t < tokens; t++) {
-                out[t * outStride + outOffset + r] = dotRow(data, row, cols, x, t * xStride);
+                out[t * outStride + outOffset + r] = sums
+                        ? dotRowWithSums(data, row, cols, x, t * xStride, scratch, t * blocks)
+                        : dotRow(data, row, cols, x, t * xStride);
             }
         }
     }
@@ -52,6 +63,23 @@ abstract class FusedBlockKernel extends BlockKernel implements VectorDequantizer
                     + data.byteSize());
         }
         return rowBytes;
+    }
+
+    /** sums[offset + b] = Σ of block b of x[xOffset ..]. */
+    private static void blockSums(float[] x, int xOffset, int blocks, int blockSize, float[] sums, int offset) {
+        for (int b = 0; b < blocks; b++) {
+            sums[offset + b] = VectorMath.dot1(x, xOffset + b * blockSize, blockSize);
+        }
+    }
+
+    /** Whether {@link #dotRowWithSums} wants the per-block sums of x. */
+    boolean needsBlockSums() {
+        return false;
+    }
+
+    /** {@link #dotRow} given the sums of x per block (only called when {@link #needsBlockSums}). */
+    float dotRowWithSums(MemorySegment data, long row, int cols, float[] x, int xOffset, float[] sums, int sumsOffset) {
+        return dotRow(data, row, cols, x, xOffset);
     }
 
     /** One row (starting at byte {@code row}) · x[xOffset ..]. */

@@ -145,6 +145,23 @@ public final class VectorMath {
         out[outIndex + 3] += s3;
     }
 
+    /** Σ x[offset + i] for i < n. */
+    static float dot1(float[] x, int offset, int n) {
+        int i = 0;
+        float sum = 0;
+        if (FUSED) {
+            FloatVector acc = FloatVector.zero(F);
+            for (; i + LANES <= n; i += LANES) {
+                acc = acc.add(FloatVector.fromArray(F, x, offset + i));
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            sum += x[offset + i];
+        }
+        return sum;
+    }
+
     /** y[yOffset + i] += alpha · x[xOffset + i] for i < n. */
     public static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
         int i = 0;
