@@ -80,16 +80,29 @@ final class Q8_0Kernel extends FusedBlockKernel {
     // d multiplies the block's partial sum.
     @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
-        FloatVector acc = FloatVector.zero(F);
+        // Two accumulators, alternate blocks: the per-block scaling FMAs do not wait on each other.
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
         long block = row;
-        for (int i = 0; i < cols; i += N, block += BLOCK_BYTES) {
-            FloatVector quantDot = FloatVector.zero(F);
-            for (int c = 0; c < N; c += LANES) {
-                quantDot = toFloats(VectorMath.signedBytes(data, block + QS + c)).fma(load(x, xOffset + i + c), quantDot);
-            }
-            acc = quantDot.fma(broadcast(f16(data, block + D)), acc);
+        int i = 0;
+        for (; i + 2 * N <= cols; i += 2 * N, block += 2 * BLOCK_BYTES) {
+            acc0 = blockDot(data, block, x, xOffset + i).fma(broadcast(f16(data, block + D)), acc0);
+            acc1 = blockDot(data, block + BLOCK_BYTES, x, xOffset + i + N)
+                    .fma(broadcast(f16(data, block + BLOCK_BYTES + D)), acc1);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        if (i < cols) {
+            acc0 = blockDot(data, block, x, xOffset + i).fma(broadcast(f16(data, block + D)), acc0);
+        }
+        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Σ q·x over one block, unscaled, as a vector of partial sums. */
+    private static FloatVector blockDot(MemorySegment data, long block, float[] x, int xOffset) {
+        FloatVector quantDot = FloatVector.zero(F);
+        for (int c = 0; c < N; c += LANES) {
+            quantDot = toFloats(VectorMath.signedBytes(data, block + QS + c)).fma(load(x, xOffset + c), quantDot);
+        }
+        return quantDot;
     }
 
     @Override
