@@ -51,23 +51,7 @@ final class BytePairTokenizer extends VocabularyTokenizer {
 
     private void encodeWord(String spelt, IdList out) {
         SymbolChain symbols = new SymbolChain(spelt);
-        PriorityQueue<Bigram> queue = new PriorityQueue<>();
-        for (int i = 1; i < symbols.count(); i++) {
-            offerBigram(symbols, i - 1, i, queue);
-        }
-        while (!queue.isEmpty()) {
-            Bigram bigram = queue.poll();
-            int left = bigram.left();
-            int right = bigram.right();
-            // Skip pairs one of whose symbols has changed since the pair was queued.
-            if (symbols.length(left) == 0 || symbols.length(right) == 0
-                    || symbols.length(left) + symbols.length(right) != bigram.length()) {
-                continue;
-            }
-            symbols.mergeWithNext(left);
-            offerBigram(symbols, symbols.previous(left), left, queue);
-            offerBigram(symbols, left, symbols.next(left), queue);
-        }
+        symbols.mergeAll(this::offerBigram);
         for (int i = symbols.first(); i != -1; i = symbols.next(i)) {
             emit(symbols.text(i), out);
         }
@@ -100,16 +84,6 @@ final class BytePairTokenizer extends VocabularyTokenizer {
             if (single != SpecialTokens.NONE) {
                 out.add(single);
             }
-        }
-    }
-
-    /** Adjacent symbols of merge {@code rank}, {@code length} chars together. */
-    private record Bigram(int left, int right, int rank, int length) implements Comparable<Bigram> {
-        /** Lowest rank first; on a tie, the leftmost pair. */
-        @Override
-        public int compareTo(Bigram other) {
-            int byRank = Integer.compare(rank, other.rank);
-            return byRank != 0 ? byRank : Integer.compare(left, other.left);
         }
     }
 }

@@ -43,23 +43,7 @@ final class SentencePieceTokenizer extends VocabularyTokenizer {
     void encodeText(String text, boolean atStart, IdList out) {
         String escaped = (addSpacePrefix && atStart ? " " + text : text).replace(' ', SPACE_MARK);
         SymbolChain symbols = new SymbolChain(escaped);
-        PriorityQueue<Bigram> queue = new PriorityQueue<>();
-        for (int i = 1; i < symbols.count(); i++) {
-            offerBigram(symbols, i - 1, i, queue);
-        }
-        while (!queue.isEmpty()) {
-            Bigram bigram = queue.poll();
-            int left = bigram.left();
-            int right = bigram.right();
-            // Skip pairs one of whose symbols has changed since the pair was queued.
-            if (symbols.length(left) == 0 || symbols.length(right) == 0
-                    || symbols.length(left) + symbols.length(right) != bigram.length()) {
-                continue;
-            }
-            symbols.mergeWithNext(left);
-            offerBigram(symbols, symbols.previous(left), left, queue);
-            offerBigram(symbols, left, symbols.next(left), queue);
-        }
+        symbols.mergeAll(this::offerBigram);
         for (int i = symbols.first(); i != -1; i = symbols.next(i)) {
             emit(symbols.text(i), out);
         }
@@ -72,7 +56,7 @@ final class SentencePieceTokenizer extends VocabularyTokenizer {
         int length = symbols.length(left) + symbols.length(right);
         int id = vocabulary.id(symbols.textOfPair(left));
         if (id != SpecialTokens.NONE) {
-            queue.add(new Bigram(left, right, vocabulary.score(id), length));
+            queue.add(new Bigram(left, right, -vocabulary.score(id), length));
         }
     }
 
@@ -93,16 +77,6 @@ final class SentencePieceTokenizer extends VocabularyTokenizer {
                         "the vocabulary has no token for byte 0x%02X and no unknown token", b & 0xFF));
             }
             out.add(byteToken);
-        }
-    }
-
-    /** Adjacent symbols whose concatenation (of {@code length} chars) is a token of {@code score}. */
-    private record Bigram(int left, int right, float score, int length) implements Comparable<Bigram> {
-        /** Highest score first; on a tie, the leftmost pair. */
-        @Override
-        public int compareTo(Bigram other) {
-            int byScore = Float.compare(other.score, score);
-            return byScore != 0 ? byScore : Integer.compare(left, other.left);
         }
     }
 }

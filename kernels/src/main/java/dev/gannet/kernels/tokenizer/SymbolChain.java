@@ -70,4 +70,33 @@ final class SymbolChain {
             previous[next[right]] = left;
         }
     }
+
+    /** Queues the pair (left, right) if it may merge; ignores -1 ends. */
+    @FunctionalInterface
+    interface BigramRanker {
+        void offer(SymbolChain symbols, int left, int right, java.util.PriorityQueue<Bigram> queue);
+    }
+
+    /**
+     * Merges neighbouring symbols, the best-ranked pair first, until no queued pair remains. The
+     * ranker decides which pairs may merge and how good they are (SentencePiece scores, BPE ranks).
+     */
+    void mergeAll(BigramRanker ranker) {
+        java.util.PriorityQueue<Bigram> queue = new java.util.PriorityQueue<>();
+        for (int i = 1; i < count(); i++) {
+            ranker.offer(this, i - 1, i, queue);
+        }
+        while (!queue.isEmpty()) {
+            Bigram bigram = queue.poll();
+            int left = bigram.left();
+            int right = bigram.right();
+            // Skip pairs one of whose symbols has changed since the pair was queued.
+            if (length(left) == 0 || length(right) == 0 || length(left) + length(right) != bigram.length()) {
+                continue;
+            }
+            mergeWithNext(left);
+            ranker.offer(this, previous(left), left, queue);
+            ranker.offer(this, left, next(left), queue);
+        }
+    }
 }
