@@ -5,6 +5,8 @@ package dev.gannet.runtime.session;
  * (it names the database file and what is wrong with it).
  */
 public final class SessionStoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public SessionStoreException(String message) {
         super(message);
     }
