@@ -4,6 +4,8 @@ import dev.gannet.prompts.grammar.TokenMasker;
 import dev.gannet.prompts.grammar.ToolCallGrammar;
 import dev.gannet.prompts.template.ToolDeclaration;
 import dev.gannet.prompts.toolcall.ToolCallFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,9 @@ final class CallPlanner {
             return size() > MASKERS_KEPT;
         }
     };
+
+    /** A trigger's text → the tokens that spell it */
+    private final Map<String, int[]> triggers = new HashMap<>();
 
     CallPlanner(EngineVocabulary vocabulary, ToolCallFormat format) {
         this.vocabulary = vocabulary;
@@ -81,18 +86,35 @@ final class CallPlanner {
         return grammar;
     }
 
-    /** The tokens of the grammar's first trigger ({@code <tool_call>} for Hermes), checked to spell it exactly. */
-    private int[] triggerTokens(String trigger) {
-        int[] ids = vocabulary.tokenizer().encode(trigger, false, true);
-        StringBuilder spelled = new StringBuilder();
-        for (int id : ids) {
-            spelled.append(vocabulary.text(id));
+    /**
+     * Tokens that spell the grammar's first trigger ({@code <tool_call>} for Hermes) exactly, longest
+     * token first. Not the tokenizer's encoding: a SentencePiece tokenizer would put a space in front.
+     */
+    private synchronized int[] triggerTokens(String trigger) {
+        return triggers.computeIfAbsent(trigger, this::spell);
+    }
+
+    private int[] spell(String text) {
+        List<Integer> ids = new ArrayList<>();
+        int position = 0;
+        while (position < text.length()) {
+            int best = -1;
+            int bestLength = 0;
+            for (int id = 0; id < vocabulary.size(); id++) {
+                String piece = vocabulary.text(id);
+                if (piece.length() > bestLength && text.startsWith(piece, position)) {
+                    best = id;
+                    bestLength = piece.length();
+                }
+            }
+            if (best < 0) {
+                throw new BackendException("this model's vocabulary cannot write the call marker " + text
+                        + ", so a tool call cannot be forced");
+            }
+            ids.add(best);
+            position += bestLength;
         }
-        if (!spelled.toString().equals(trigger)) {
-            throw new BackendException("this model's vocabulary cannot write the call marker " + trigger
-                    + " exactly, so a tool call cannot be forced");
-        }
-        return ids;
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static List<ToolDeclaration> named(List<ToolDeclaration> tools, String name) {
