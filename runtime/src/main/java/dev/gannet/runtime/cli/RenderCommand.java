@@ -79,7 +79,7 @@ final class RenderCommand implements Callable<Integer> {
             return TemplateChoice.builtin(source.builtin);
         }
         try (GgufFile file = GgufReader.open(source.model)) {
-            ChosenTemplate chosen = TemplateChoice.forModel(source.model.toString(), file.metadata());
+            ChosenTemplate chosen = TemplateChoice.forModel(source.model.getFileName().toString(), file.metadata());
             chosen.fallback().ifPresent(note -> {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("gannet: " + note);
