@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 RenderCommand.class,
                 ParseCallsCommand.class,
+                PullCommand.class,
+                ModelsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
