@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 RenderCommand.class,
                 ParseCallsCommand.class,
+                RunCommand.class,
                 SessionsCommand.class,
                 PullCommand.class,
                 ModelsCommand.class,
