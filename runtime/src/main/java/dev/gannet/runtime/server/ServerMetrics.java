@@ -60,7 +60,8 @@ public final class ServerMetrics implements ToolCallMetrics {
         completions.increment("rejected");
     }
 
-    void agentRunEnded(String outcome) {
+    /** One agent turn over the WebSocket ended: answer, error, limit or cancelled. */
+    public void agentRunEnded(String outcome) {
         agentRuns.increment(outcome);
     }
 
