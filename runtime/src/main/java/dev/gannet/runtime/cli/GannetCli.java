@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 ParseCallsCommand.class,
                 ServeCommand.class,
+                SessionsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
