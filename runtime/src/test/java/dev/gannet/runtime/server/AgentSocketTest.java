@@ -11,6 +11,7 @@ import dev.gannet.runtime.backend.GenerationSettings;
 import dev.gannet.runtime.backend.ModelBackend;
 import dev.gannet.runtime.server.agent.AgentSetup;
 import dev.gannet.runtime.server.agent.AgentSocketHandler;
+import dev.gannet.runtime.session.SqliteSessionStore;
 import dev.gannet.tools.ToolContext;
 import dev.gannet.tools.ToolRegistry;
 import io.vertx.core.Vertx;
@@ -90,6 +91,47 @@ class AgentSocketTest {
             assertTrue(followUp.getLast().get("prompt_tokens").asInt() > done.get("prompt_tokens").asInt() / 2);
             assertEquals(1, followUp.getLast().get("steps").asInt());
             assertEquals(1, fixture.server.metrics().toolCalls("read_file", dev.gannet.runtime.metrics.ToolOutcome.OK));
+        }
+    }
+
+    @Test
+    void storedSessionsAreServedReadBackAfterARestartAndResumed(Vertx vertx) {
+        Path data = workspace.resolve(".data");
+        String session;
+        try (SqliteSessionStore store = SqliteSessionStore.inDataDir(data)) {
+            AgentSetup setup = new AgentSetup(ToolRegistry.builtins(), ToolContext.readOnly(workspace),
+                    AgentLimits.DEFAULT, GenerationSettings.greedy(), store);
+            try (ServerFixture fixture = ServerFixture.start(vertx, ServerOptions.loopback(0),
+                    ServerFixture.scripted(Duration.ZERO, READ_NOTES, "hello-gannet."), ref -> null, store,
+                    AgentSocketHandler.factory(setup));
+                 AgentSocketClient client = new AgentSocketClient(vertx, fixture.port())) {
+                client.send("{\"type\":\"run\",\"task\":\"What is the launch code?\"}");
+                session = client.untilDone().getFirst().get("id").asText();
+                JsonNode stored = ServerFixture.json(fixture.get("/v1/sessions/" + session));
+                assertEquals(session, stored.get("session").get("id").asText());
+                List<String> roles = new ArrayList<>();
+                stored.get("messages").forEach(m -> roles.add(m.get("role").asText()));
+                assertEquals(List.of("system", "user", "assistant", "tool", "assistant"), roles);
+                assertEquals("read_file", stored.get("tool_runs").get(0).get("name").asText());
+                assertEquals("answer", stored.get("turns").get(0).get("outcome").asText());
+                ServerOpenAiTest.assertError(fixture.get("/v1/sessions/no-such-session"), 404, null);
+            }
+        }
+        // A new store on the same file, as after a restart: the session is there and can be continued.
+        try (SqliteSessionStore store = SqliteSessionStore.inDataDir(data)) {
+            AgentSetup setup = new AgentSetup(ToolRegistry.builtins(), ToolContext.readOnly(workspace),
+                    AgentLimits.DEFAULT, GenerationSettings.greedy(), store);
+            try (ServerFixture fixture = ServerFixture.start(vertx, ServerOptions.loopback(0),
+                    ServerFixture.scripted(Duration.ZERO, "Still hello-gannet."), ref -> null, store,
+                    AgentSocketHandler.factory(setup));
+                 AgentSocketClient client = new AgentSocketClient(vertx, fixture.port())) {
+                client.send("{\"type\":\"run\",\"task\":\"And now?\",\"session\":\"" + session + "\"}");
+                List<JsonNode> turn = client.untilDone();
+                assertEquals(session, turn.getFirst().get("id").asText());
+                JsonNode stored = ServerFixture.json(fixture.get("/v1/sessions/" + session));
+                assertEquals(7, stored.get("messages").size());
+                assertEquals(2, stored.get("turns").size());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gannet.runtime.backend.ModelBackend;
 import dev.gannet.runtime.backend.ScriptedBackend;
+import dev.gannet.runtime.session.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -37,7 +38,13 @@ final class ServerFixture implements AutoCloseable {
 
     static ServerFixture start(Vertx vertx, ServerOptions options, ModelBackend model,
                                Function<String, ModelBackend> opener, AgentSocketFactory agent) {
-        return new ServerFixture(vertx, await(GannetServer.start(vertx, options, model, opener, null, agent)));
+        return start(vertx, options, model, opener, null, agent);
+    }
+
+    static ServerFixture start(Vertx vertx, ServerOptions options, ModelBackend model,
+                               Function<String, ModelBackend> opener, SessionStore sessions,
+                               AgentSocketFactory agent) {
+        return new ServerFixture(vertx, await(GannetServer.start(vertx, options, model, opener, sessions, agent)));
     }
 
     static ServerFixture start(Vertx vertx, ModelBackend model) {
