@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 ParseCallsCommand.class,
                 RunCommand.class,
+                ServeCommand.class,
                 SessionsCommand.class,
                 PullCommand.class,
                 ModelsCommand.class,

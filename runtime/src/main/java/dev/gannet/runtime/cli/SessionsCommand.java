@@ -1,6 +1,7 @@
 package dev.gannet.runtime.cli;
 
 import dev.gannet.runtime.config.GannetConfig;
+import dev.gannet.runtime.session.SessionJson;
 import dev.gannet.runtime.session.SessionSummary;
 import dev.gannet.runtime.session.SqliteSessionStore;
 import java.io.PrintWriter;

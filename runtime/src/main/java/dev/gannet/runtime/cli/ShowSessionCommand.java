@@ -1,6 +1,7 @@
 package dev.gannet.runtime.cli;
 
 import dev.gannet.runtime.config.GannetConfig;
+import dev.gannet.runtime.session.SessionJson;
 import dev.gannet.runtime.session.SqliteSessionStore;
 import dev.gannet.runtime.session.StoredSession;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.gannet.runtime.cli;
+package dev.gannet.runtime.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,31 +6,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gannet.prompts.template.ChatMessage;
 import dev.gannet.prompts.template.ToolCall;
-import dev.gannet.runtime.session.SessionSummary;
-import dev.gannet.runtime.session.SessionTotals;
-import dev.gannet.runtime.session.StoredSession;
-import dev.gannet.runtime.session.ToolRun;
-import dev.gannet.runtime.session.TurnRecord;
 import java.util.List;
 
 /**
  * Sessions as the JSON {@code gannet sessions --json} prints: snake_case keys, ISO-8601 times, and
  * messages in the OpenAI chat format (tool-call arguments as JSON text), so they can be sent back to
- * any OpenAI-compatible server as they are.
+ * any OpenAI-compatible server as they are. {@code GET /v1/sessions/{id}} answers with the same JSON.
  */
-final class SessionJson {
+public final class SessionJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SessionJson() {
     }
 
-    static String summaries(List<SessionSummary> sessions) throws JsonProcessingException {
+    public static String summaries(List<SessionSummary> sessions) throws JsonProcessingException {
         ArrayNode array = JSON.createArrayNode();
         sessions.forEach(summary -> array.add(summary(summary)));
         return JSON.writeValueAsString(array);
     }
 
-    static String session(StoredSession session) throws JsonProcessingException {
+    public static String session(StoredSession session) throws JsonProcessingException {
         ObjectNode root = JSON.createObjectNode();
         root.set("session", summary(session.summary()));
         ArrayNode messages = root.putArray("messages");
