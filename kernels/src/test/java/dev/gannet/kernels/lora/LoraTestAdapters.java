@@ -23,8 +23,8 @@ public final class LoraTestAdapters {
     public static final String LLAMA_R8_F32 = "llama-s7-r8-f32.lora.gguf";
     /** Rank 4, alpha 0 (bare scale), A/B in F16: k, output and gate of both layers, and output.weight. */
     public static final String LLAMA_R4_F16 = "llama-s7-r4-f16.lora.gguf";
-    /** Rank 16, alpha 8, A/B in F16: the fused attn_qkv of layer 0 and fused gate+up of layer 1. */
-    public static final String PHI3_R16_F16 = "phi3-s7-r16-f16.lora.gguf";
+    /** Rank 8, alpha 8, A/B in F32: the fused attn_qkv of layer 0 and fused gate+up of layer 1. */
+    public static final String PHI3_R8_F32 = "phi3-s7-r8-f32.lora.gguf";
 
     private LoraTestAdapters() {
     }
@@ -46,8 +46,8 @@ public final class LoraTestAdapters {
             LoraAdapterWriter.write(RandomLoraAdapter.forModel(llama, second, 4, 0f, 0.1f, 4),
                     GgmlType.F16, dir.resolve(LLAMA_R4_F16));
             LoraAdapterWriter.write(RandomLoraAdapter.forModel(phi3,
-                    List.of("blk.0.attn_qkv.weight", "blk.1.ffn_up.weight"), 16, 8f, 0.08f, 16),
-                    GgmlType.F16, dir.resolve(PHI3_R16_F16));
+                    List.of("blk.0.attn_qkv.weight", "blk.1.ffn_up.weight"), 8, 8f, 0.1f, 16),
+                    GgmlType.F32, dir.resolve(PHI3_R8_F32));
         }
     }
 
