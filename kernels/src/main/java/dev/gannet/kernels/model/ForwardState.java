@@ -28,12 +28,14 @@ final class ForwardState {
     final float[] hb2;
     /** multiplies an input by one to three matrices as one parallel job */
     final Projection projection;
+    /** adds attached adapters' updates to projection outputs; null without adapters */
+    final LoraProjection lora;
     /** attention over the cache */
     final Attention attention;
     /** [batch][vocab] */
     final float[] logits;
 
-    ForwardState(ModelConfig c, int maxBatch, int context, int teamSize) {
+    ForwardState(ModelConfig c, int maxBatch, int context, int teamSize, int loraRank) {
         this.maxBatch = maxBatch;
         x = new float[maxBatch * c.dim()];
         xb = new float[maxBatch * c.dim()];
@@ -45,6 +47,7 @@ final class ForwardState {
         hb = new float[maxBatch * c.hiddenDim()];
         hb2 = new float[maxBatch * c.hiddenDim()];
         projection = new Projection(teamSize);
+        lora = loraRank > 0 ? new LoraProjection(maxBatch, loraRank) : null;
         attention = new Attention(c, teamSize, context);
         logits = new float[maxBatch * c.vocabularySize()];
     }

@@ -28,7 +28,8 @@ public final class InferenceSession {
         this.transformer = transformer;
         this.team = team;
         this.cache = new KvCache(transformer.config(), contextSize);
-        this.state = new ForwardState(transformer.config(), maxBatch, contextSize, team.size());
+        this.state = new ForwardState(transformer.config(), maxBatch, contextSize, team.size(),
+                transformer.loraRank());
         this.vocab = transformer.config().vocabularySize();
         this.nextLogits = new float[vocab];
     }

@@ -6,7 +6,11 @@ import dev.gannet.kernels.arch.ModelConfig;
 import dev.gannet.kernels.gguf.GgufFile;
 import dev.gannet.kernels.gguf.GgufReader;
 import dev.gannet.kernels.tokenizer.Tokenizer;
+import dev.gannet.kernels.lora.AdapterStack;
+import dev.gannet.kernels.lora.ScaledLora;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A loaded model: the mapped file, its configuration, tokenizer and weights. Loading is a fixed
@@ -19,10 +23,13 @@ public final class Model implements AutoCloseable {
     private final ModelConfig config;
     private final Tokenizer tokenizer;
     private final Transformer transformer;
+    /** shared by a model and the adapted views of it: whichever closes first unmaps the file */
+    private final AtomicBoolean closed;
 
     private Model(GgufFile file, Architecture architecture, ModelConfig config, Tokenizer tokenizer,
-                  Transformer transformer) {
+                  Transformer transformer, AtomicBoolean closed) {
         this.file = file;
+        this.closed = closed;
         this.architecture = architecture;
         this.config = config;
         this.tokenizer = tokenizer;
@@ -49,7 +56,8 @@ public final class Model implements AutoCloseable {
             }
             Weights weights = WeightLoader.load(file, config);
             awaitWarmup(warmup);
-            return new Model(file, architecture, config, tokenizer, new Transformer(config, weights));
+            return new Model(file, architecture, config, tokenizer, new Transformer(config, weights),
+                    new AtomicBoolean());
         } catch (RuntimeException e) {
             file.close();
             throw e;
@@ -84,6 +92,25 @@ public final class Model implements AutoCloseable {
         return transformer;
     }
 
+    /**
+     * This model with LoRA adapters applied at run time: each projection an adapter touches adds
+     * factor · B · (A · x) to its output (see {@link ScaledLora#factorFor}). The weights are not
+     * copied — the result shares this model's mapped file, so closing either closes both. Adapters
+     * replace any attached before; an empty list gives the plain model back.
+     *
+     * @throws dev.gannet.kernels.lora.LoraAdapterException if an adapter does not fit this model
+     */
+    public Model withAdapters(List<ScaledLora> adapters) {
+        Transformer plain = new Transformer(config, transformer.weights());
+        if (adapters.isEmpty()) {
+            return new Model(file, architecture, config, tokenizer, plain, closed);
+        }
+        AdapterStack stack = AdapterStack.of(file, adapters);
+        ModelLora lora = ModelLora.bind(config, stack, adapters);
+        return new Model(file, architecture, config, tokenizer,
+                new Transformer(config, transformer.weights(), lora), closed);
+    }
+
     /** A fresh session with its own KV cache of {@code contextSize} positions (capped at the model's). */
     public InferenceSession newSession(ThreadTeam team, int contextSize) {
         int size = Math.min(contextSize, config.contextLength());
@@ -92,6 +119,8 @@ public final class Model implements AutoCloseable {
 
     @Override
     public void close() {
-        file.close();
+        if (closed.compareAndSet(false, true)) {
+            file.close();
+        }
     }
 }

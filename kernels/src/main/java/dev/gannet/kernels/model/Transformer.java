@@ -19,10 +19,17 @@ public final class Transformer {
     private final float[] globalFrequencies;
     /** [ropeDims / 2] the same for sliding-window layers */
     private final float[] localFrequencies;
+    /** attached LoRA adapters, or null: the plain model does no adapter work at all */
+    private final ModelLora lora;
 
     public Transformer(ModelConfig config, Weights weights) {
+        this(config, weights, null);
+    }
+
+    Transformer(ModelConfig config, Weights weights, ModelLora lora) {
         this.config = config;
         this.weights = weights;
+        this.lora = lora;
         this.globalFrequencies = ropeFrequencies(false);
         this.localFrequencies = ropeFrequencies(true);
     }
@@ -33,6 +40,11 @@ public final class Transformer {
 
     public Weights weights() {
         return weights;
+    }
+
+    /** The largest stacked rank of the attached adapters, 0 without adapters. */
+    int loraRank() {
+        return lora == null ? 0 : lora.maxRank();
     }
 
     /**
@@ -59,12 +71,18 @@ public final class Transformer {
 
         for (int layer = 0; layer < c.layers(); layer++) {
             LayerWeights w = weights.layers()[layer];
+            LayerLora l = lora == null ? null : lora.layers()[layer];
             boolean sliding = c.isSliding(layer);
 
             // Attention: normalise, project to Q, K, V (plus biases).
             rmsNorm(s.xb, s.x, w.attnNorm(), count, dim);
             trace(trace, "attn_norm", layer, start, s.xb, count, dim);
             s.projection.run(team, s.xb, dim, count, w.wq(), s.q, qDim, w.wk(), s.k, kvDim, w.wv(), s.v, kvDim);
+            if (l != null) {
+                s.lora.run(team, l.wq(), s.xb, dim, count, s.q, qDim);
+                s.lora.run(team, l.wk(), s.xb, dim, count, s.k, kvDim);
+                s.lora.run(team, l.wv(), s.xb, dim, count, s.v, kvDim);
+            }
             if (f.attentionBias()) {
                 addBias(s.q, w.bq(), count);
                 addBias(s.k, w.bk(), count);
@@ -92,6 +110,9 @@ public final class Transformer {
 
             // Output projection, optional post-norm, residual add.
             s.projection.run(team, s.attn, qDim, count, w.wo(), s.xb2, dim, 0);
+            if (l != null) {
+                s.lora.run(team, l.wo(), s.attn, qDim, count, s.xb2, dim);
+            }
             if (f.postNorms()) {
                 rmsNorm(s.xb2, s.xb2, w.attnPostNorm(), count, dim);
             }
@@ -101,10 +122,17 @@ public final class Transformer {
             // Gated feed-forward: down(act(gate(x)) * up(x)), optional post-norm, residual add.
             rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
             s.projection.run(team, s.xb, dim, count, w.wGate(), s.hb, hidden, w.wUp(), s.hb2, hidden);
+            if (l != null) {
+                s.lora.run(team, l.wGate(), s.xb, dim, count, s.hb, hidden);
+                s.lora.run(team, l.wUp(), s.xb, dim, count, s.hb2, hidden);
+            }
             for (int i = 0; i < count * hidden; i++) {
                 s.hb[i] = f.activation().apply(s.hb[i]) * s.hb2[i];
             }
             s.projection.run(team, s.hb, hidden, count, w.wDown(), s.xb2, dim, 0);
+            if (l != null) {
+                s.lora.run(team, l.wDown(), s.hb, hidden, count, s.xb2, dim);
+            }
             if (f.postNorms()) {
                 rmsNorm(s.xb2, s.xb2, w.ffnPostNorm(), count, dim);
             }
@@ -119,6 +147,9 @@ public final class Transformer {
         trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
         int vocab = c.vocabularySize();
         s.projection.run(team, s.xb, dim, rows, weights.output(), s.logits, vocab, 0);
+        if (lora != null) {
+            s.lora.run(team, lora.output(), s.xb, dim, rows, s.logits, vocab);
+        }
         if (c.finalSoftcap() > 0) {
             softcap(s.logits, rows * vocab, c.finalSoftcap());
         }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class,
                 LogitsCommand.class,
                 GenerateCommand.class,
+                FuseCommand.class,
                 RenderCommand.class,
                 ParseCallsCommand.class,
                 RunCommand.class,

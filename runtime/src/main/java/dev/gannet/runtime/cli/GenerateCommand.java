@@ -72,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
                 frequencyPenalty, presencePenalty, penaltyWindow, chosenSeed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Model model = Model.load(options.model); ThreadTeam team = options.team()) {
+        try (Model model = options.load(); ThreadTeam team = options.team()) {
             Tokenizer tokenizer = model.tokenizer();
             int[] promptTokens = tokenizer.encode(prompt, true, true);
             if (promptTokens.length == 0) {

@@ -33,7 +33,7 @@ final class LogitsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int[] ids = parseIds(tokens);
-        try (Model model = Model.load(options.model); ThreadTeam team = options.team()) {
+        try (Model model = options.load(); ThreadTeam team = options.team()) {
             InferenceSession session = model.newSession(team, Math.max(options.context(), ids.length));
             float[] logits = session.evaluateAll(ids);
             ByteBuffer bytes = ByteBuffer.allocate(logits.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,7 +1,11 @@
 package dev.gannet.runtime.cli;
 
+import dev.gannet.kernels.lora.ScaledLora;
+import dev.gannet.kernels.model.Model;
 import dev.gannet.kernels.model.ThreadTeam;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a model. */
@@ -16,6 +20,29 @@ final class ModelOptions {
     @Option(names = {"-c", "--context"}, paramLabel = "N", defaultValue = "4096",
             description = "context size in tokens, at most the model's (default: ${DEFAULT-VALUE})")
     int context;
+
+    @Option(names = "--lora", paramLabel = "FILE",
+            description = "LoRA adapter (llama.cpp GGUF) applied at run time; repeatable")
+    List<Path> loras = new ArrayList<>();
+
+    @Option(names = "--lora-scale", paramLabel = "S",
+            description = "strength of each --lora, one per adapter in the same order (default 1)")
+    List<Float> loraScales = new ArrayList<>();
+
+    /** The model with the --lora adapters attached; closing it unmaps the file. */
+    Model load() {
+        List<ScaledLora> adapters = LoraArguments.read(loras, loraScales);
+        Model base = Model.load(model);
+        if (adapters.isEmpty()) {
+            return base;
+        }
+        try {
+            return base.withAdapters(adapters);
+        } catch (RuntimeException e) {
+            base.close();
+            throw e;
+        }
+    }
 
     ThreadTeam team() {
         if (threads != null && threads < 1) {
