@@ -80,6 +80,14 @@ public final class EngineBackend implements ModelBackend {
         } catch (RuntimeException e) {
             throw new BackendException("cannot load " + file + ": " + e.getMessage(), e);
         }
+        if (!options.adapters().isEmpty()) {
+            try {
+                model = model.withAdapters(options.adapters());
+            } catch (RuntimeException e) {
+                model.close();
+                throw new BackendException(e.getMessage(), e);
+            }
+        }
         try {
             ChosenTemplate template = TemplateChoice.forModel(name, model.file().metadata(), options.template());
             ToolCallFormat format = options.toolCallFormat() != null ? options.toolCallFormat() : template.toolCallFormat();

@@ -1,5 +1,8 @@
 package dev.gannet.runtime.backend;
 
+import dev.gannet.kernels.lora.ScaledLora;
+import java.util.List;
+
 import dev.gannet.prompts.toolcall.ToolCallFormat;
 
 /**
@@ -14,13 +17,15 @@ import dev.gannet.prompts.toolcall.ToolCallFormat;
  *                            has none); else a built-in family's id ({@code chatml}, {@code llama3}, …) or
  *                            the path of a Jinja file
  * @param toolCallFormat      null to read the format from the template; else how the model writes calls
+ * @param adapters            LoRA adapters applied at run time, each with its scale; empty for none
  */
 public record EngineOptions(int threads, int contextSize, int cachedConversations, String template,
-                            ToolCallFormat toolCallFormat) {
+                            ToolCallFormat toolCallFormat, List<ScaledLora> adapters) {
     public static final int DEFAULT_CONTEXT = 4096;
     public static final int DEFAULT_CACHED_CONVERSATIONS = 4;
 
     public EngineOptions {
+        adapters = List.copyOf(adapters);
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (one per core) or more, not " + threads);
         }
@@ -34,26 +39,30 @@ public record EngineOptions(int threads, int contextSize, int cachedConversation
 
     /** One thread per core, a 4096-token context, four conversations cached, the model's own template. */
     public static EngineOptions defaults() {
-        return new EngineOptions(0, DEFAULT_CONTEXT, DEFAULT_CACHED_CONVERSATIONS, null, null);
+        return new EngineOptions(0, DEFAULT_CONTEXT, DEFAULT_CACHED_CONVERSATIONS, null, null, List.of());
     }
 
     public EngineOptions withThreads(int n) {
-        return new EngineOptions(n, contextSize, cachedConversations, template, toolCallFormat);
+        return new EngineOptions(n, contextSize, cachedConversations, template, toolCallFormat, adapters);
     }
 
     public EngineOptions withContextSize(int n) {
-        return new EngineOptions(threads, n, cachedConversations, template, toolCallFormat);
+        return new EngineOptions(threads, n, cachedConversations, template, toolCallFormat, adapters);
     }
 
     public EngineOptions withCachedConversations(int n) {
-        return new EngineOptions(threads, contextSize, n, template, toolCallFormat);
+        return new EngineOptions(threads, contextSize, n, template, toolCallFormat, adapters);
     }
 
     public EngineOptions withTemplate(String familyOrFile) {
-        return new EngineOptions(threads, contextSize, cachedConversations, familyOrFile, toolCallFormat);
+        return new EngineOptions(threads, contextSize, cachedConversations, familyOrFile, toolCallFormat, adapters);
+    }
+
+    public EngineOptions withAdapters(List<ScaledLora> loras) {
+        return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, loras);
     }
 
     public EngineOptions withToolCallFormat(ToolCallFormat format) {
-        return new EngineOptions(threads, contextSize, cachedConversations, template, format);
+        return new EngineOptions(threads, contextSize, cachedConversations, template, format, adapters);
     }
 }

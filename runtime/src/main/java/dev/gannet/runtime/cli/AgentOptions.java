@@ -13,6 +13,7 @@ import dev.gannet.tools.ToolContext;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +46,12 @@ final class AgentOptions {
     @Option(names = {"-c", "--context"}, paramLabel = "N", description = "context size in tokens (default: 4096)")
     Integer context;
 
+    @Option(names = "--lora", paramLabel = "FILE", description = "a LoRA adapter (llama.cpp GGUF) applied at run time; repeatable")
+    List<Path> loras = new ArrayList<>();
+
+    @Option(names = "--lora-scale", paramLabel = "S", description = "strength of each --lora, in the same order (default 1)")
+    List<Float> loraScales = new ArrayList<>();
+
     /** The configuration with these flags on top. */
     GannetConfig settings() {
         putIfGiven("model", model);
@@ -67,7 +74,8 @@ final class AgentOptions {
 
     /** The model; the configured fallback (after a warning on stderr) when the default fails to load. */
     ModelBackend openBackend(GannetConfig settings, PrintWriter err) {
-        BackendOpener opener = BackendOpener.forConfig(settings, new ConsoleProgress(err));
+        BackendOpener opener = BackendOpener.forConfig(settings, new ConsoleProgress(err),
+                LoraArguments.read(loras, loraScales));
         return opener.openDefault(warning -> {
             err.println("gannet: " + warning);
             err.flush();

@@ -1,5 +1,6 @@
 package dev.gannet.runtime.models;
 
+import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.runtime.backend.EngineBackend;
 import dev.gannet.runtime.backend.EngineOptions;
 import dev.gannet.runtime.backend.ModelBackend;
@@ -9,6 +10,7 @@ import dev.gannet.runtime.backend.ScriptedBackend;
 import dev.gannet.runtime.config.GannetConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -55,12 +57,18 @@ public final class BackendOpener {
      * threads and context, and {@code GANNET_REMOTE_API_KEY} for remote servers.
      */
     public static BackendOpener forConfig(GannetConfig config, PullProgress progress) {
+        return forConfig(config, progress, List.of());
+    }
+
+    /** As {@link #forConfig(GannetConfig, PullProgress)}, with LoRA adapters on every engine model it opens. */
+    public static BackendOpener forConfig(GannetConfig config, PullProgress progress, List<ScaledLora> adapters) {
         ModelStore store = ModelStore.in(config.dataDir());
         String endpoint = System.getenv("HF_ENDPOINT");
         URI huggingFace = endpoint == null || endpoint.isBlank() ? HuggingFaceDownloader.HUGGING_FACE : URI.create(endpoint);
         ModelPuller puller = new ModelPuller(store, ModelCatalog.builtin(), new PipDownloader("python3", null, Map.of()),
                 new HuggingFaceDownloader(huggingFace));
-        EngineOptions engine = EngineOptions.defaults().withThreads(config.threads()).withContextSize(config.context());
+        EngineOptions engine = EngineOptions.defaults().withThreads(config.threads()).withContextSize(config.context())
+                .withAdapters(adapters);
         String fallback = config.fallbackModel() == null ? null : config.resolveModel(config.fallbackModel());
         return new BackendOpener(new ModelResolver(store, puller, progress), engine, config.defaultModelReference(),
                 fallback, System.getenv("GANNET_REMOTE_API_KEY"), Duration.ZERO);
