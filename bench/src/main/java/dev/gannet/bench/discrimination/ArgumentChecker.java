@@ -64,7 +64,14 @@ public final class ArgumentChecker {
         return Optional.empty();
     }
 
+    /**
+     * {@code ""} among the allowed values marks an optional argument. An empty list of allowed values
+     * (BFCL has a few) can be met by no value at all, so leaving the argument out is the only way to be right.
+     */
     private static boolean mayBeOmitted(JsonNode allowedValues) {
+        if (allowedValues.isEmpty()) {
+            return true;
+        }
         for (JsonNode value : allowedValues) {
             if (value.isTextual() && value.textValue().isEmpty()) {
                 return true;
