@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 RenderCommand.class,
                 ParseCallsCommand.class,
+                SessionsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
