@@ -85,6 +85,18 @@ class DiscriminationEndToEndTest {
         assertTrue(score.meanLatencyMillis() > 0 && score.medianLatencyMillis() > 0);
     }
 
+    /** The repo suite through the loop with a model that never calls: every direct case right, every tool case wrong. */
+    @Test
+    void repoSuiteWithAModelThatNeverCalls() {
+        List<String> answers = java.util.Collections.nCopies(60, "It depends on the code.");
+        Scorecard score = run("repo", 60, out, scripted("never-calls", answers)).results().getFirst().score();
+        assertEquals(new Tally(30, 60), score.accuracy());
+        assertEquals(Tally.NONE, score.toolPrecision());
+        assertEquals(new Tally(0, 30), score.toolRecall());
+        assertEquals(new Tally(10, 10), score.byCategory().get("comparison"));
+        assertEquals(new Tally(0, 10), score.byCategory().get("run"));
+    }
+
     /** BFCL simple, single step, arguments checked against possible_answer. */
     @Test
     void bfclSimpleWithArgumentChecking() {
