@@ -1,7 +1,6 @@
 package dev.gannet.bench.discrimination;
 
 import dev.gannet.runtime.backend.ScriptedBackend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,13 +35,5 @@ public final class BackendSources {
             throw new IllegalArgumentException(option + " " + path + ": no such file");
         }
         return file;
-    }
-
-    static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the size of " + file + ": " + e.getMessage());
-        }
     }
 }
