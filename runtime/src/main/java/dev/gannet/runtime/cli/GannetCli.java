@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 ParseCallsCommand.class,
                 SessionsCommand.class,
+                PullCommand.class,
+                ModelsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GannetCli implements Runnable {
