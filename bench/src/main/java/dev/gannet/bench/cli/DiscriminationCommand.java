@@ -38,7 +38,7 @@ final class DiscriminationCommand implements Callable<Integer> {
             description = "a GGUF file, or script:FILE (canned completions, for tests); repeatable")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--server", paramLabel = "URL", description = "an OpenAI-compatible server; repeatable")
+    @Option(names = "--server", paramLabel = "URL", description = "an OpenAI-compatible server, URL or URL#MODEL; repeatable")
     List<String> servers = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "SPEC",

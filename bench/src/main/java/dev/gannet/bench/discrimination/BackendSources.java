@@ -1,6 +1,11 @@
 package dev.gannet.bench.discrimination;
 
+import dev.gannet.runtime.backend.EngineBackend;
+import dev.gannet.runtime.backend.EngineOptions;
+import dev.gannet.runtime.backend.OpenAiServerBackend;
+import dev.gannet.runtime.backend.OpenAiServerOptions;
 import dev.gannet.runtime.backend.ScriptedBackend;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +25,26 @@ public final class BackendSources {
             return new BackendSource(spec, () -> ScriptedBackend.fromFile(file, Duration.ZERO), null, true);
         }
         Path file = existing(spec, "--model");
-        throw new IllegalArgumentException("--model " + file.getFileName() + ": this build has no in-process engine "
-                + "backend yet; run the model behind a server and use --server URL, or use script:FILE");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--model " + spec + ": " + e.getMessage());
+        }
+        return new BackendSource(file.getFileName().toString(),
+                () -> EngineBackend.open(file, EngineOptions.defaults()), size, true);
     }
 
-    /** An OpenAI-compatible server at {@code url}. */
+    /**
+     * An OpenAI-compatible server at {@code url}, optionally {@code URL#MODEL} to name the model the
+     * server should use (llama.cpp's server ignores the name; Ollama needs it).
+     */
     public static BackendSource server(String url) {
-        throw new IllegalArgumentException("--server " + url + ": this build has no OpenAI-compatible client backend yet");
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String model = hash < 0 ? "default" : url.substring(hash + 1);
+        OpenAiServerOptions options = OpenAiServerOptions.of(base, model); // validates the address now
+        return new BackendSource(url, () -> OpenAiServerBackend.create(options), null, false);
     }
 
     static Path existing(String path, String option) {
