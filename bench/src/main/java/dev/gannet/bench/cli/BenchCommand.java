@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gannet bench}: the benchmark commands; alone, it prints their list. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: engine speed against the model file, kernel throughput.",
-        subcommands = {SpeedCommand.class, KernelsCommand.class})
+        description = "Benchmarks: engine speed against the model file, tool-vs-direct discrimination, kernel throughput.",
+        subcommands = {SpeedCommand.class, DiscriminationCommand.class, KernelsCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.gannet.bench.speed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gannet.bench.report.ReportUnits;
 import java.util.Locale;
 
 /**
@@ -68,7 +69,7 @@ public final class SpeedReportFormat {
         Summary ttft = report.timeToFirstToken();
         StringBuilder out = new StringBuilder();
         line(out, "model", "%s", report.model());
-        line(out, "file", "%s, %s, %s", mebibytes(report.fileBytes()), report.architecture(), types);
+        line(out, "file", "%s, %s, %s", ReportUnits.mebibytes(report.fileBytes()), report.architecture(), types);
         line(out, "setup", "%d threads, prompt %d tokens, generate %d tokens, context %d; %d warm-up, %d measured run%s",
                 report.threads(), report.promptTokens(), report.generatedTokens(), report.context(),
                 report.warmUps(), report.runs().size(), report.runs().size() == 1 ? "" : "s");
@@ -78,17 +79,13 @@ public final class SpeedReportFormat {
         line(out, "TTFT", "%.3f s  (prefill + first decode step; min %.3f, max %.3f)",
                 ttft.median(), ttft.min(), ttft.max());
         line(out, "peak RSS", "%s", report.peakResidentBytes().isPresent()
-                ? mebibytes(report.peakResidentBytes().getAsLong()) : "unknown (no /proc/self/status)");
+                ? ReportUnits.mebibytes(report.peakResidentBytes().getAsLong()) : "unknown (no /proc/self/status)");
         return out.toString();
     }
 
     private static void line(StringBuilder out, String label, String format, Object... args) {
         out.append(String.format(Locale.ROOT, "%-10s", label + ":")).append(String.format(Locale.ROOT, format, args))
                 .append(System.lineSeparator());
-    }
-
-    private static String mebibytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private static void summary(ObjectNode node, Summary summary) {

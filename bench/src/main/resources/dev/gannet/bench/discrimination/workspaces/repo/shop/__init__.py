@@ -1,0 +1,2 @@
+"""Lantern Books: inventory, pricing, cart and a tiny web front end."""
+VERSION = "0.3.1"

@@ -1,0 +1,1 @@
+"""A tiny service-wiring library used as the seed suite's sample repository."""
