@@ -98,6 +98,10 @@ final class EngineTurn {
                 reason = Completion.FinishReason.STOP;
                 break;
             }
+            if (generated > forced.length && RepetitionDetector.endsInLoop(history, prompt.length, historyLength)) {
+                reason = Completion.FinishReason.STOP; // a loop: more of it would say nothing new
+                break;
+            }
             if (conversation.length() >= conversation.session().contextSize()) {
                 reason = Completion.FinishReason.LENGTH;
                 break;
