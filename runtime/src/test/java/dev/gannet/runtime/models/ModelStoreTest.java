@@ -68,4 +68,13 @@ class ModelStoreTest {
         assertTrue(assertThrows(ModelException.class, () -> store.setAlias("../escape", "smollm2")).getMessage()
                 .startsWith("'../escape' is not a valid model name"));
     }
+
+    @Test
+    void theAliasesFileIsNeverTakenForAModel() {
+        ModelStore store = ModelStore.in(dataDirectory);
+        store.setAlias("fast", "smollm2");
+
+        assertTrue(store.find("aliases").isEmpty());
+        assertTrue(store.list().isEmpty());
+    }
 }
