@@ -58,7 +58,7 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<ModelDescription> models) {
-        String format = "%-24s %-10s %9s %-22s %9s %8s %-22s %s%n";
+        String format = "%-24s %-10s %9s %-40s %9s %8s %-22s %s%n";
         out.printf(format, "NAME", "ARCH", "PARAMS", "TENSOR TYPES", "SIZE", "CONTEXT", "CHAT TEMPLATE", "TOOL CALLS");
         for (ModelDescription m : models) {
             if (m.error() != null) {

@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class HuggingFaceDownloader {
     public static final URI HUGGING_FACE = URI.create("https://huggingface.co/");
     private static final int MAX_HOPS = 10;
+    /** How long a server may take to start answering; the body then streams for as long as it takes. */
+    private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(60);
 
     /** What the server told about the file, and how much is now in the part file. */
     record Fetched(Optional<String> serverSha256, long sizeBytes) {
@@ -98,7 +100,8 @@ public final class HuggingFaceDownloader {
     }
 
     private HttpResponse<InputStream> send(URI uri, long have, HuggingFaceReference reference) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("User-Agent", "gannet");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("User-Agent", "gannet")
+                .timeout(HEADERS_TIMEOUT);
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class ModelStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String ALIASES = "aliases.json";
+    private static final String ALIASES = ModelNames.RESERVED + ".json";
 
     private final Path directory;
 
@@ -61,9 +61,7 @@ public final class ModelStore {
         try (DirectoryStream<Path> manifests = Files.newDirectoryStream(directory, "*.json")) {
             for (Path manifest : manifests) {
                 String name = manifest.getFileName().toString().replaceFirst("\\.json$", "");
-                if (!name.equals("aliases")) {
-                    find(name).ifPresent(models::add);
-                }
+                find(name).ifPresent(models::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

