@@ -47,6 +47,7 @@ public final class EngineBackend implements ModelBackend {
     private final ConversationCache conversations;
     private final int contextSize;
     private final List<String> modelStops;
+    private final boolean templateRendersTools;
     private final ReentrantLock oneTurnAtATime = new ReentrantLock(true);
     private CachedConversation scratch;
 
@@ -56,6 +57,7 @@ public final class EngineBackend implements ModelBackend {
         this.model = model;
         this.team = team;
         this.template = template;
+        this.templateRendersTools = ToolsInSystemPrompt.templateRendersTools(template);
         this.format = format;
         this.vocabulary = new EngineVocabulary(model.tokenizer());
         this.planner = new CallPlanner(vocabulary, format);
@@ -195,6 +197,11 @@ public final class EngineBackend implements ModelBackend {
 
     private String render(CompletionRequest request, List<ToolDeclaration> tools) {
         try {
+            if (!request.tools().isEmpty() && !templateRendersTools) {
+                // Listed even when this turn may not call them, so the prompt's prefix (and its KV cache) stays the same.
+                return template.template().render(ToolsInSystemPrompt.inline(request.messages(), request.tools()), List.of(), true,
+                        template.bos(), template.eos());
+            }
             return template.template().render(request.messages(), tools, true, template.bos(), template.eos());
         } catch (ChatTemplateException e) {
             throw new BackendException(e.getMessage(), e);
