@@ -97,9 +97,13 @@ public sealed interface AgentEvent {
         }
     }
 
-    /** The turn is over, however it ended: totals for it. */
-    record Done(int steps, int promptTokens, int completionTokens, long ms, double tokensPerSecond)
-            implements AgentEvent {
+    /**
+     * The turn is over, however it ended: totals for it. {@code modelMs} is the time the model spent
+     * evaluating and generating, {@code toolMs} the time tools ran; the rest of {@code ms} is the
+     * runtime's own (rendering, tokenizing, parsing, storing, streaming).
+     */
+    record Done(int steps, int promptTokens, int completionTokens, long ms, double tokensPerSecond, long modelMs,
+                long toolMs) implements AgentEvent {
         public String type() {
             return "done";
         }
@@ -107,7 +111,8 @@ public sealed interface AgentEvent {
         public ObjectNode toJson() {
             return typed(type()).put("steps", steps).put("prompt_tokens", promptTokens)
                     .put("completion_tokens", completionTokens).put("ms", ms)
-                    .put("tok_s", Math.round(tokensPerSecond * 10) / 10.0);
+                    .put("tok_s", Math.round(tokensPerSecond * 10) / 10.0).put("model_ms", modelMs)
+                    .put("tool_ms", toolMs);
         }
     }
 }

@@ -70,7 +70,8 @@ public final class AgentLoop {
         }
         double tokensPerSecond = turn.generationNanos == 0 ? 0 : outcome.completionTokens() * 1e9 / turn.generationNanos;
         sink.emit(new AgentEvent.Done(outcome.steps(), outcome.promptTokens(), outcome.completionTokens(),
-                outcome.ms(), tokensPerSecond));
+                outcome.ms(), tokensPerSecond, (turn.promptNanos + turn.generationNanos) / 1_000_000,
+                turn.toolNanos / 1_000_000));
         conversation.recordTurn(new TurnRecord(outcome.steps(), outcome.promptTokens(), outcome.completionTokens(),
                 outcome.ms(), outcome.kind().wireName(), backend.id()));
         return outcome;
@@ -87,6 +88,8 @@ public final class AgentLoop {
         private int promptTokens;
         private int completionTokens;
         private long generationNanos;
+        private long promptNanos;
+        private long toolNanos;
         private int invalidCalls;
 
         Turn(Conversation conversation, AgentEventSink sink, Cancellation cancellation) {
@@ -142,6 +145,7 @@ public final class AgentLoop {
             promptTokens += completion.usage().promptTokens();
             completionTokens += completion.usage().completionTokens();
             generationNanos += completion.usage().generationNanos();
+            promptNanos += completion.usage().promptNanos();
             return completion;
         }
 
@@ -195,7 +199,9 @@ public final class AgentLoop {
                 truncated = false;
                 ms = 0;
             } else {
+                long toolStart = System.nanoTime();
                 ToolResult result = tools.execute(call.name(), call.arguments(), settings.tools());
+                toolNanos += System.nanoTime() - toolStart;
                 output = result.text();
                 ok = result.ok();
                 truncated = result.truncated();

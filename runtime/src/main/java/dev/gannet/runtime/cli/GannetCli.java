@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 ParseCallsCommand.class,
                 RunCommand.class,
+                ChatCommand.class,
                 ServeCommand.class,
                 SessionsCommand.class,
                 PullCommand.class,

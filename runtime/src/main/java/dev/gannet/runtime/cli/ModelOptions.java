@@ -3,15 +3,23 @@ package dev.gannet.runtime.cli;
 import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.kernels.model.Model;
 import dev.gannet.kernels.model.ThreadTeam;
+import dev.gannet.runtime.config.ConfigSources;
+import dev.gannet.runtime.config.GannetConfig;
+import dev.gannet.runtime.models.BackendOpener;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a model. */
 final class ModelOptions {
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "GGUF model file")
-    Path model;
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
+            description = "a GGUF file, an installed model or alias, a catalog name (pulled on first use) or hf:OWNER/REPO/FILE.gguf")
+    String model;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
             description = "compute threads (default: one per core)")
@@ -29,10 +37,17 @@ final class ModelOptions {
             description = "strength of each --lora, one per adapter in the same order (default 1)")
     List<Float> loraScales = new ArrayList<>();
 
+    /** The GGUF the --model reference names, resolved with the configuration of this process (its data dir, aliases). */
+    Path localFile() {
+        GannetConfig config = GannetConfig.load(ConfigSources.ofThisProcess(null, Map.of()));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return BackendOpener.forConfig(config, new ConsoleProgress(err)).resolveLocal(config.resolveModel(model));
+    }
+
     /** The model with the --lora adapters attached; closing it unmaps the file. */
     Model load() {
         List<ScaledLora> adapters = LoraArguments.read(loras, loraScales);
-        Model base = Model.load(model);
+        Model base = Model.load(localFile());
         if (adapters.isEmpty()) {
             return base;
         }

@@ -103,6 +103,11 @@ public final class BackendOpener {
         return EngineBackend.open(resolver.resolve(reference), engine);
     }
 
+    /** The local GGUF a reference names (pulled first when it is a catalog name or hf:… not yet here). */
+    public Path resolveLocal(String reference) {
+        return resolver.resolve(reference);
+    }
+
     private static boolean isServer(String reference) {
         return reference.startsWith("http://") || reference.startsWith("https://");
     }

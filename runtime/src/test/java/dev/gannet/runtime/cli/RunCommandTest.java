@@ -125,6 +125,20 @@ class RunCommandTest {
         assertTrue(r.err().startsWith("gannet: ") && r.err().contains("no such directory"), r.err());
     }
 
+    @Test
+    void chatRunsOneTurnPerLineInOneSession() throws IOException {
+        Path script = script("First.", "Second.", "Fresh.");
+        CliContractTest.Result r = CliContractTest.run("hello\n\nagain\n/new\nthird\n/exit\n", "chat", "--model",
+                "script:" + script, "--data-dir", dataDir.toString(), "--workspace", workspace.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("First.\nSecond.\nFresh.\n", r.out());
+        try (SqliteSessionStore store = SqliteSessionStore.inDataDir(dataDir)) {
+            assertEquals(2, store.list(10).size());
+            assertEquals(List.of(2, 1), store.list(10).stream().map(s -> s.turns()).sorted(java.util.Comparator.reverseOrder()).toList());
+        }
+    }
+
     private JsonNode parse(String line) {
         try {
             return JSON.readTree(line);

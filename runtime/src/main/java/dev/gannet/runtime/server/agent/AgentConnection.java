@@ -111,7 +111,7 @@ final class AgentConnection {
             metrics.agentRunEnded("error");
             // A session that could not be opened: one error and a done, as every turn ends with done.
             sendError(failure instanceof ProtocolError ? failure.getMessage() : describe(failure));
-            write(new AgentEvent.Done(0, 0, 0, 0, 0));
+            write(new AgentEvent.Done(0, 0, 0, 0, 0, 0, 0));
         });
     }
 
