@@ -18,6 +18,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ChatCompletionsHandler implements Handler<RoutingContext> {
     static final String PATH = "/v1/chat/completions";
+    /**
+     * Every API request shares one KV-cache slot, as llama.cpp's server does: a client that resends a
+     * growing conversation has its common prefix reused and pays only for the new messages.
+     */
+    static final String CACHE_SLOT = "openai-api";
 
     private final InferenceService inference;
 
@@ -30,7 +35,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
         ChatCall call = ChatRequestParser.parse(ctx.body().asString());
         Cancellation cancellation = new Cancellation();
         CompletionRequest request = new CompletionRequest(call.messages(), call.tools(), call.toolChoice(),
-                call.settings(), null, cancellation);
+                call.settings(), CACHE_SLOT, cancellation);
         HttpServerResponse response = ctx.response();
         response.closeHandler(v -> cancellation.cancel());
         ChatCompletionJson json = new ChatCompletionJson(ResponseIds.completion(), System.currentTimeMillis() / 1000,
