@@ -18,15 +18,20 @@ final class ConversationCache {
         this.fresh = fresh;
     }
 
-    /** The conversation's cache, made fresh (and the least recently used dropped) when it has none. */
+    /**
+     * The conversation's cache. A new conversation gets a fresh one while there is room; once full, it
+     * takes over the least recently used one, tokens and all, so whatever prefix the two share (the
+     * system prompt and the tool declarations, typically) is not evaluated again.
+     */
     CachedConversation get(String key) {
         CachedConversation conversation = byKey.get(key);
         if (conversation == null) {
             if (byKey.size() >= capacity) {
                 String eldest = byKey.keySet().iterator().next();
-                byKey.remove(eldest);
+                conversation = byKey.remove(eldest);
+            } else {
+                conversation = fresh.get();
             }
-            conversation = fresh.get();
             byKey.put(key, conversation);
         }
         return conversation;

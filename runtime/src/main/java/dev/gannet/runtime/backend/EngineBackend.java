@@ -148,7 +148,8 @@ public final class EngineBackend implements ModelBackend {
             TurnParser turn = new TurnParser(format, tools, listener);
             boolean keyed = request.cacheKey() != null;
             CachedConversation conversation = keyed ? conversations.get(request.cacheKey()) : scratch();
-            return new EngineTurn(conversation, vocabulary, request, stops.matcher(), turn, calls).run(prompt, keyed);
+            // Keyless requests share one scratch cache; its common prefix with the last one is reused all the same.
+            return new EngineTurn(conversation, vocabulary, request, stops.matcher(), turn, calls).run(prompt, true);
         } finally {
             oneTurnAtATime.unlock();
         }
