@@ -92,11 +92,15 @@ final class AgentOptions {
 
     AgentSettings agentSettings(GannetConfig settings) {
         AgentLimits limits = AgentLimits.DEFAULT.withMaxSteps(settings.maxSteps());
+        ToolContext tools = ToolContext.readOnly(workspace()).withMode(settings.mode());
+        return new AgentSettings(limits, generation(settings), tools);
+    }
+
+    /** The agent's generation settings: greedy at temperature 0 (repeatable), else sampled with the usual cut-offs. */
+    static GenerationSettings generation(GannetConfig settings) {
         SamplingParameters sampling = settings.temperature() == 0
                 ? SamplingParameters.greedy()
                 : SamplingParameters.defaults(System.nanoTime()).withTemperature((float) settings.temperature());
-        GenerationSettings generation = new GenerationSettings(sampling, settings.maxTokens(), List.of(), true);
-        ToolContext tools = ToolContext.readOnly(workspace()).withMode(settings.mode());
-        return new AgentSettings(limits, generation, tools);
+        return new GenerationSettings(sampling, settings.maxTokens(), List.of(), true);
     }
 }

@@ -1,7 +1,6 @@
 package dev.gannet.runtime.cli;
 
 import dev.gannet.runtime.agent.AgentLimits;
-import dev.gannet.runtime.backend.GenerationSettings;
 import dev.gannet.runtime.backend.ModelBackend;
 import dev.gannet.runtime.models.BackendOpener;
 import dev.gannet.runtime.config.GannetConfig;
@@ -78,8 +77,7 @@ final class ServeCommand implements Runnable {
         AgentSetup agent = new AgentSetup(ToolRegistry.builtins(),
                 ToolContext.readOnly(workspace != null ? workspace : Path.of("").toAbsolutePath()).withMode(config.mode()),
                 AgentLimits.DEFAULT.withMaxSteps(config.maxSteps()),
-                GenerationSettings.greedy().withMaxTokens(config.maxTokens())
-                        .withSampling(GenerationSettings.greedy().sampling().withTemperature((float) config.temperature())),
+                AgentOptions.generation(config),
                 sessions);
         Vertx vertx = Vertx.vertx();
         GannetServer server;
