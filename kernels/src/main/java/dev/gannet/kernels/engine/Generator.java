@@ -1,6 +1,6 @@
 package dev.gannet.kernels.engine;
 
-import dev.gannet.kernels.model.InferenceSession;
+import dev.gannet.kernels.model.TokenEvaluator;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
@@ -19,7 +19,7 @@ public final class Generator {
      * @param maxTokens         most tokens to generate
      * @param isEndOfGeneration the model's EOS/EOT tokens
      */
-    public static GenerationResult generate(InferenceSession session, int[] prompt, SamplingParameters parameters,
+    public static GenerationResult generate(TokenEvaluator session, int[] prompt, SamplingParameters parameters,
                                             int maxTokens, IntPredicate isEndOfGeneration, TokenSink sink) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt is empty");

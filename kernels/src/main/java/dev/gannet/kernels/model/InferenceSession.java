@@ -5,7 +5,7 @@ package dev.gannet.kernels.model;
  * are filled. Feeding tokens appends them; {@link #rewind(int)} drops positions so a shared prefix
  * can be kept and the rest re-evaluated. Not thread-safe: one session, one caller at a time.
  */
-public final class InferenceSession {
+public final class InferenceSession implements TokenEvaluator {
     /** Prompt tokens are evaluated in batches of at most this many (matrix × matrix per batch). */
     public static final int DEFAULT_BATCH = 64;
 
@@ -35,10 +35,12 @@ public final class InferenceSession {
     }
 
     /** Positions evaluated so far. */
+    @Override
     public int position() {
         return position;
     }
 
+    @Override
     public int contextSize() {
         return cache.capacity();
     }
@@ -48,6 +50,7 @@ public final class InferenceSession {
     }
 
     /** Forgets every position from {@code newPosition} on. */
+    @Override
     public void rewind(int newPosition) {
         if (newPosition < 0 || newPosition > position) {
             throw new IllegalArgumentException("cannot rewind to " + newPosition + " from " + position);
@@ -58,6 +61,7 @@ public final class InferenceSession {
     /**
      * Evaluates tokens in batches and returns the logits after the last one, [vocab], in a new array.
      */
+    @Override
     public float[] evaluate(int[] tokens) {
         return evaluate(tokens, 0, tokens.length);
     }
@@ -83,6 +87,7 @@ public final class InferenceSession {
      * Evaluates one token — the decode step — and returns the logits after it in an array the
      * session owns and overwrites on the next call: nothing is allocated per token.
      */
+    @Override
     public float[] evaluateNext(int token) {
         single[0] = token;
         check(single, 0, 1);
@@ -96,6 +101,7 @@ public final class InferenceSession {
      * Evaluates tokens and returns the logits after each, [count][vocab] flattened — what
      * {@code gannet logits} writes and what the reference comparisons read.
      */
+    @Override
     public float[] evaluateAll(int[] tokens) {
         check(tokens, 0, tokens.length);
         float[] all = new float[tokens.length * vocab];
@@ -121,5 +127,10 @@ public final class InferenceSession {
                         + (vocab - 1) + ")");
             }
         }
+    }
+
+    /** The CPU session holds only heap memory: nothing to free. */
+    @Override
+    public void close() {
     }
 }

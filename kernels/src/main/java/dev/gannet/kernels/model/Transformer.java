@@ -42,6 +42,11 @@ public final class Transformer {
         return weights;
     }
 
+    /** [ropeDims / 2] the angle per position of each rotated pair, a copy: what a GPU backend uploads. */
+    public float[] ropeFrequencyTable(boolean slidingLayer) {
+        return (slidingLayer ? localFrequencies : globalFrequencies).clone();
+    }
+
     /** The largest stacked rank of the attached adapters, 0 without adapters. */
     int loraRank() {
         return lora == null ? 0 : lora.maxRank();

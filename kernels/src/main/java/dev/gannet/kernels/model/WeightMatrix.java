@@ -95,6 +95,14 @@ public final class WeightMatrix {
         projection.run(team, x, xStride, batch, this, out, outStride, outOffset);
     }
 
+    /** The matrix's bytes in their GGUF block layout, rows [0, rows) — what a GPU backend uploads. */
+    public MemorySegment bytes() {
+        GgmlType type = kernel.type();
+        long offset = firstElement / type.blockSize() * type.blockBytes();
+        long length = (long) rows * cols / type.blockSize() * type.blockBytes();
+        return data.asSlice(offset, length);
+    }
+
     @Override
     public String toString() {
         return name + " " + kernel.type() + " [" + rows + "][" + cols + "]";
