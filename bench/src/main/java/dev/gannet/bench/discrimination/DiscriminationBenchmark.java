@@ -87,6 +87,8 @@ public final class DiscriminationBenchmark {
                 bar.show(count, benchCase.id());
                 if (!done.containsKey(benchCase.id())) {
                     if (backend == null) {
+                        // Each row's memory is its own peak, not the highest of the rows before it.
+                        ProcessMemory.resetPeak();
                         long start = System.nanoTime();
                         backend = open(source);
                         facts = new RunFacts((System.nanoTime() - start) / 1e9, facts.peakRssBytes(), source.diskBytes());
