@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 /**
  * Test tooling: writes a random LoRA adapter (llama.cpp's GGUF layout, F16) for every attention and
  * feed-forward projection of a model, reproducible from its seed. It is what docs/lora.md's
- * comparison of base, adapter and fused models runs on. With the jar built (`./gannet --version`):
+ * comparison of base, adapter and fused models runs on:
  *
  * <pre>
- * java -cp bench/target/gannet.jar scripts/RandomLora.java MODEL.gguf OUT.lora.gguf [RANK] [B_STD] [SEED]
+ * scripts/random_lora.sh MODEL.gguf OUT.lora.gguf [RANK] [B_STD] [SEED]
+ * # which runs: java --add-modules jdk.incubator.vector -cp bench/target/gannet.jar scripts/RandomLora.java …
  * </pre>
  *
  * Defaults: rank 8, B standard deviation 0.01, seed 42; alpha equals the rank, so the factor at
@@ -32,16 +33,22 @@ public final class RandomLora {
             System.err.println("usage: RandomLora MODEL.gguf OUT.lora.gguf [RANK=8] [B_STD=0.01] [SEED=42]");
             System.exit(2);
         }
-        int rank = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        float bStd = args.length > 3 ? Float.parseFloat(args[3]) : 0.01f;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42L;
-        try (GgufFile base = GgufReader.open(Path.of(args[0]))) {
+        try {
+            write(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 8,
+                    args.length > 3 ? Float.parseFloat(args[3]) : 0.01f, args.length > 4 ? Long.parseLong(args[4]) : 42L);
+        } catch (RuntimeException | java.io.IOException e) {
+            System.err.println("RandomLora: " + e.getMessage()); // one line, as the gannet CLI answers bad input
+            System.exit(1);
+        }
+    }
+
+    private static void write(Path model, Path out, int rank, float bStd, long seed) throws java.io.IOException {
+        try (GgufFile base = GgufReader.open(model)) {
             List<String> targets = base.tensors().stream().map(GgufTensorInfo::name)
                     .filter(name -> TARGETS.matcher(name).matches()).toList();
             LoraAdapter adapter = RandomLoraAdapter.forModel(base, targets, rank, rank, bStd, seed);
-            LoraAdapterWriter.write(adapter, GgmlType.F16, Path.of(args[1]));
-            System.out.printf("%s: rank %d, B std %s, seed %d, %d tensors adapted%n",
-                    args[1], rank, bStd, seed, targets.size());
+            LoraAdapterWriter.write(adapter, GgmlType.F16, out);
+            System.out.printf("%s: rank %d, B std %s, seed %d, %d tensors adapted%n", out, rank, bStd, seed, targets.size());
         }
     }
 }
