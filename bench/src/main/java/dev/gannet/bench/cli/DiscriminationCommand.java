@@ -1,5 +1,6 @@
 package dev.gannet.bench.cli;
 
+import dev.gannet.bench.discrimination.AdapterSpec;
 import dev.gannet.bench.discrimination.BackendSource;
 import dev.gannet.bench.discrimination.BackendSources;
 import dev.gannet.bench.discrimination.BenchCase;
@@ -34,12 +35,40 @@ final class DiscriminationCommand implements Callable<Integer> {
     @Option(names = "--suite", required = true, paramLabel = "NAME|FILE", description = "the suite, or a case file")
     String suite;
 
+    /**
+     * --model, --lora and --server as given, in order: each --lora belongs to the --model before it,
+     * which only the order tells. They are resolved in {@link #settings()}, where a misplaced --lora is
+     * one line like any other bad input (picocli would add its usage text to an error thrown here).
+     */
+    private final List<BackendArgument> backendArguments = new ArrayList<>();
+
+    /**
+     * Picocli hands a repeatable option's setter the values so far each time one is added (and an
+     * empty list when it sets up the command): the last value is the new one.
+     */
+    private void added(String option, List<String> valuesSoFar) {
+        if (!valuesSoFar.isEmpty()) {
+            backendArguments.add(new BackendArgument(option, valuesSoFar.getLast()));
+        }
+    }
+
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "a GGUF file, or script:FILE (canned completions, for tests); repeatable")
-    List<String> models = new ArrayList<>();
+    void model(List<String> models) {
+        added("--model", models);
+    }
+
+    @Option(names = "--lora", paramLabel = "FILE[:SCALE]",
+            description = "a LoRA adapter applied at run time to the --model given before it (scale default 1); "
+                    + "repeatable; several on one model add up")
+    void lora(List<String> adapters) {
+        added("--lora", adapters);
+    }
 
     @Option(names = "--server", paramLabel = "URL", description = "an OpenAI-compatible server, URL or URL#MODEL; repeatable")
-    List<String> servers = new ArrayList<>();
+    void server(List<String> urls) {
+        added("--server", urls);
+    }
 
     @Option(names = "--config", paramLabel = "SPEC",
             description = "prompt=default|none|FILE,constrained=on|off; repeatable (default: prompt=default,constrained=on)")
@@ -92,20 +121,45 @@ final class DiscriminationCommand implements Callable<Integer> {
         if (maxTokens < 1 || maxSteps < 1) {
             throw new IllegalArgumentException("--max-tokens and --max-steps must be at least 1");
         }
-        if (models.isEmpty() && servers.isEmpty()) {
+        if (backendArguments.isEmpty()) {
             throw new IllegalArgumentException("give at least one --model or --server");
         }
         List<BenchCase> cases = Suites.load(suite, Suites.datasets(datasets));
         if (limit != null && limit < cases.size()) {
             cases = cases.subList(0, limit);
         }
-        List<BackendSource> sources = new ArrayList<>();
-        models.forEach(m -> sources.add(BackendSources.model(m)));
-        servers.forEach(s -> sources.add(BackendSources.server(s)));
+        List<BackendSource> sources = sources(backendArguments);
         List<RunConfiguration> configurations = configs.isEmpty() ? List.of(RunConfiguration.DEFAULT)
                 : configs.stream().map(RunConfiguration::parse).toList();
         String suiteName = Suites.names().contains(suite) ? suite : Path.of(suite).getFileName().toString();
         return new DiscriminationBenchmark.Settings(suiteName, cases, sources, configurations, seeds, temperature,
                 maxTokens, maxSteps, out);
+    }
+
+    /** One --model, --lora or --server option and its value. */
+    record BackendArgument(String option, String value) {
+    }
+
+    /** The backends in the order given, each --model with the --lora options that follow it. */
+    static List<BackendSource> sources(List<BackendArgument> arguments) {
+        List<BackendSource> sources = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String option = arguments.get(i).option();
+            String value = arguments.get(i).value();
+            switch (option) {
+                case "--server" -> sources.add(BackendSources.server(value));
+                case "--model" -> {
+                    List<AdapterSpec> adapters = new ArrayList<>();
+                    while (i + 1 < arguments.size() && arguments.get(i + 1).option().equals("--lora")) {
+                        adapters.add(AdapterSpec.parse(arguments.get(++i).value()));
+                    }
+                    sources.add(BackendSources.model(value, adapters));
+                }
+                default -> throw new IllegalArgumentException("--lora " + value + " must follow the --model it applies to"
+                        + (i == 0 ? "" : ", not " + arguments.get(i - 1).option() + " " + arguments.get(i - 1).value())
+                        + " (e.g. --model base.gguf --lora a.lora.gguf:0.5)");
+            }
+        }
+        return sources;
     }
 }

@@ -3,6 +3,7 @@ package dev.gannet.bench.cli;
 import dev.gannet.bench.speed.PromptTokens;
 import dev.gannet.bench.speed.SpeedBenchmark;
 import dev.gannet.bench.speed.SpeedReport;
+import dev.gannet.bench.speed.SpeedReportFiles;
 import dev.gannet.bench.speed.SpeedReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +59,10 @@ final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "also write report.md (a table in the discrimination report's units) and report.json here")
+    Path out;
+
     @Spec
     CommandSpec spec;
 
@@ -69,9 +74,12 @@ final class SpeedCommand implements Callable<Integer> {
             err.printf("gannet bench speed: %s %d/%d%n", warmUp ? "warm-up" : "run", index + 1, count);
             err.flush();
         });
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? SpeedReportFormat.jsonLine(report) + System.lineSeparator() : SpeedReportFormat.text(report));
-        out.flush();
+        if (out != null) {
+            SpeedReportFiles.write(report, out);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(json ? SpeedReportFormat.jsonLine(report) + System.lineSeparator() : SpeedReportFormat.text(report));
+        stdout.flush();
         return 0;
     }
 

@@ -1,5 +1,7 @@
 package dev.gannet.bench.discrimination;
 
+import dev.gannet.kernels.lora.LoraAdapter;
+import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.runtime.backend.EngineBackend;
 import dev.gannet.runtime.backend.EngineOptions;
 import dev.gannet.runtime.backend.OpenAiServerBackend;
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The command line's model arguments as {@link BackendSource}s. */
 public final class BackendSources {
@@ -20,19 +24,32 @@ public final class BackendSources {
      * A file that does not exist is refused here, before any case runs.
      */
     public static BackendSource model(String spec) {
+        return model(spec, List.of());
+    }
+
+    /**
+     * A GGUF file with LoRA adapters applied at run time (none for the plain model). The adapters are
+     * read and checked here, so a bad one is refused before any case runs; whether they fit the model
+     * is checked when it loads. Its size on disk is the model's plus the adapters'.
+     */
+    public static BackendSource model(String spec, List<AdapterSpec> adapters) {
         if (spec.startsWith(ScriptedBackend.SCHEME)) {
+            if (!adapters.isEmpty()) {
+                throw new IllegalArgumentException("--lora applies to a GGUF --model, not to " + spec);
+            }
             Path file = existing(spec.substring(ScriptedBackend.SCHEME.length()), "--model");
             return new BackendSource(spec, () -> ScriptedBackend.fromFile(file, Duration.ZERO), null, true);
         }
         Path file = existing(spec, "--model");
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--model " + spec + ": " + e.getMessage());
+        long size = size(file, "--model");
+        List<ScaledLora> loras = new ArrayList<>();
+        for (AdapterSpec adapter : adapters) {
+            existing(adapter.file().toString(), "--lora");
+            size += size(adapter.file(), "--lora");
+            loras.add(LoraAdapter.read(adapter.file()).scaled(adapter.scale()));
         }
-        return new BackendSource(file.getFileName().toString(),
-                () -> EngineBackend.open(file, EngineOptions.defaults()), size, true);
+        EngineOptions options = EngineOptions.defaults().withAdapters(loras);
+        return new BackendSource(file.getFileName().toString(), () -> EngineBackend.open(file, options), size, true, adapters);
     }
 
     /**
@@ -53,5 +70,13 @@ public final class BackendSources {
             throw new IllegalArgumentException(option + " " + path + ": no such file");
         }
         return file;
+    }
+
+    private static long size(Path file, String option) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + ": " + e.getMessage());
+        }
     }
 }

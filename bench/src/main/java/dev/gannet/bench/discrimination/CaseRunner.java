@@ -69,7 +69,7 @@ final class CaseRunner implements AutoCloseable {
         Completion completion = backend.complete(CompletionRequest.of(messages, offered, generation()),
                 CompletionListener.IGNORE);
         return Classifier.observe(benchCase, FirstMove.of(completion), completion.text(), millisSince(start),
-                completion.usage().completionTokens(), 1);
+                ModelWork.of(List.of(completion)), 1);
     }
 
     private Observation wholeLoop(BenchCase benchCase, RecordingBackend backend, long start) {
@@ -86,7 +86,7 @@ final class CaseRunner implements AutoCloseable {
         }
         String answer = outcome.answered() ? outcome.answer() : outcome.kind().wireName() + ": " + outcome.detail();
         return Classifier.observe(benchCase, FirstMove.of(turns.getFirst()), answer, millisSince(start),
-                backend.generatedTokens(), outcome.steps());
+                ModelWork.of(turns), outcome.steps());
     }
 
     private static double millisSince(long start) {

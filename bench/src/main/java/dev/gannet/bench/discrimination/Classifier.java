@@ -11,10 +11,10 @@ public final class Classifier {
      * @param answer the final answer (for a whole-loop run, the loop's; otherwise the first turn's text)
      */
     public static Observation observe(BenchCase benchCase, FirstMove move, String answer, double latencyMillis,
-                                      int generatedTokens, int steps) {
+                                      ModelWork work, int steps) {
         return switch (move) {
             case FirstMove.Answer text -> new Observation(benchCase.id(), AnswerKinds.classify(text.text()), null, null,
-                    false, null, null, answer, latencyMillis, generatedTokens, steps);
+                    false, null, null, answer, latencyMillis, work, steps);
             case FirstMove.Call call -> {
                 Boolean correct = null;
                 String note = call.problem();
@@ -25,7 +25,7 @@ public final class Classifier {
                     note = mismatch.orElse(null);
                 }
                 yield new Observation(benchCase.id(), Decision.TOOL, call.name(), call.arguments(), call.valid(),
-                        correct, note, answer, latencyMillis, generatedTokens, steps);
+                        correct, note, answer, latencyMillis, work, steps);
             }
         };
     }

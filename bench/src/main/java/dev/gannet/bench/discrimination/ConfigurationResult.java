@@ -8,15 +8,18 @@ import java.util.Map;
  *
  * @param label         the row's name: model, configuration, seed
  * @param model         the backend's name
+ * @param adapters      LoRA adapters applied to it at run time
  * @param configuration the configuration
  * @param seed          the sampling seed, or null for greedy decoding
  * @param facts         load time, memory, size
  * @param score         the metrics
  * @param observations  per case id
  */
-public record ConfigurationResult(String label, String model, RunConfiguration configuration, Long seed,
+public record ConfigurationResult(String label, String model, List<AdapterSpec> adapters,
+                                  RunConfiguration configuration, Long seed,
                                   RunFacts facts, Scorecard score, Map<String, Observation> observations) {
     public ConfigurationResult {
+        adapters = List.copyOf(adapters);
         observations = Map.copyOf(observations);
     }
 }

@@ -71,7 +71,7 @@ public final class DiscriminationBenchmark {
 
     private static ConfigurationResult runOne(Settings settings, BackendSource source, RunConfiguration configuration,
                                               Long seed, PrintWriter progress) {
-        String label = source.name() + " · " + configuration.label() + (seed == null ? "" : " · seed " + seed);
+        String label = source.label() + " · " + configuration.label() + (seed == null ? "" : " · seed " + seed);
         SamplingParameters sampling = sampling(seed, settings.temperature());
         String key = cacheKey(settings, source, configuration, seed);
         Path cacheDir = settings.out().resolve("cache");
@@ -87,6 +87,8 @@ public final class DiscriminationBenchmark {
                 bar.show(count, benchCase.id());
                 if (!done.containsKey(benchCase.id())) {
                     if (backend == null) {
+                        // Each row's memory is its own peak, not the highest of the rows before it.
+                        ProcessMemory.resetPeak();
                         long start = System.nanoTime();
                         backend = open(source);
                         facts = new RunFacts((System.nanoTime() - start) / 1e9, facts.peakRssBytes(), source.diskBytes());
@@ -106,7 +108,7 @@ public final class DiscriminationBenchmark {
             writeFacts(factsFile, facts);
             Map<String, Observation> ours = new LinkedHashMap<>();
             settings.cases().forEach(c -> ours.put(c.id(), done.get(c.id())));
-            return new ConfigurationResult(label, source.name(), configuration, seed, facts,
+            return new ConfigurationResult(label, source.name(), source.adapters(), configuration, seed, facts,
                     Scorecard.of(settings.cases(), ours), ours);
         } finally {
             if (backend != null) {
@@ -133,10 +135,13 @@ public final class DiscriminationBenchmark {
 
     /** Readable and unique: what a cached result depends on, hashed, after a readable prefix. */
     static String cacheKey(Settings settings, BackendSource source, RunConfiguration configuration, Long seed) {
-        String identity = String.join("\n", settings.suite(), source.name(), configuration.prompt(),
+        // Adapters join the identity only when there are some, so caches written before they existed still match.
+        String model = source.adapters().isEmpty() ? source.name() : source.name() + "\n" + source.adapters();
+        String identity = String.join("\n", settings.suite(), model, configuration.prompt(),
                 String.valueOf(configuration.constrained()), String.valueOf(seed), String.valueOf(settings.temperature()),
                 String.valueOf(settings.maxTokens()), String.valueOf(settings.maxSteps()));
-        String readable = (settings.suite() + "-" + Path.of(source.name()).getFileName()).replaceAll("[^A-Za-z0-9._-]", "_");
+        String readable = (settings.suite() + "-" + Path.of(source.name()).getFileName()
+                + (source.adapters().isEmpty() ? "" : "-lora")).replaceAll("[^A-Za-z0-9._-]", "_");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return readable + "-" + HexFormat.of().formatHex(digest, 0, 6);

@@ -18,12 +18,12 @@ import java.util.Objects;
  * @param argumentsNote     why the arguments were wrong or invalid, or null
  * @param answer            the final answer text (shortened), or the error message
  * @param latencyMillis     wall time for the case (the first step, or the whole loop)
- * @param generatedTokens   tokens generated for the case
+ * @param work              prompt tokens evaluated and tokens generated for the case, and their times
  * @param steps             model turns taken (1 for single-step suites)
  */
 public record Observation(String caseId, Decision decision, String tool, JsonNode arguments, boolean argumentsValid,
                           Boolean argumentsCorrect, String argumentsNote, String answer, double latencyMillis,
-                          int generatedTokens, int steps) {
+                          ModelWork work, int steps) {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int ANSWER_CHARS = 400;
 
@@ -31,10 +31,16 @@ public record Observation(String caseId, Decision decision, String tool, JsonNod
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(decision, "decision");
         answer = answer == null ? "" : shorten(answer);
+        Objects.requireNonNull(work, "work");
+    }
+
+    /** Tokens generated for the case. */
+    public long generatedTokens() {
+        return work.generatedTokens();
     }
 
     public static Observation error(String caseId, String message, double latencyMillis) {
-        return new Observation(caseId, Decision.ERROR, null, null, false, null, null, message, latencyMillis, 0, 0);
+        return new Observation(caseId, Decision.ERROR, null, null, false, null, null, message, latencyMillis, ModelWork.NONE, 0);
     }
 
     public boolean calledTool() {
@@ -67,7 +73,7 @@ public record Observation(String caseId, Decision decision, String tool, JsonNod
         node.put("arguments_note", argumentsNote);
         node.put("answer", answer);
         node.put("latency_ms", latencyMillis);
-        node.put("generated_tokens", generatedTokens);
+        work.writeTo(node);
         node.put("steps", steps);
         return node;
     }
@@ -83,7 +89,7 @@ public record Observation(String caseId, Decision decision, String tool, JsonNod
                 textOrNull(node.get("tool")), arguments == null || arguments.isNull() ? null : arguments,
                 node.path("arguments_valid").asBoolean(), correct == null || correct.isNull() ? null : correct.asBoolean(),
                 textOrNull(node.get("arguments_note")), node.path("answer").asText(""),
-                node.path("latency_ms").asDouble(), node.path("generated_tokens").asInt(), node.path("steps").asInt());
+                node.path("latency_ms").asDouble(), ModelWork.readFrom(node), node.path("steps").asInt());
     }
 
     private static String textOrNull(JsonNode node) {

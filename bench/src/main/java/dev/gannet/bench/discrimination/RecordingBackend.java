@@ -44,8 +44,4 @@ final class RecordingBackend implements ModelBackend {
     List<Completion> completions() {
         return List.copyOf(completions);
     }
-
-    int generatedTokens() {
-        return completions.stream().mapToInt(c -> c.usage().completionTokens()).sum();
-    }
 }

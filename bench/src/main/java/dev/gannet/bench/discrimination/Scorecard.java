@@ -19,11 +19,16 @@ import java.util.TreeMap;
  * @param errors        cases the backend failed on
  * @param meanLatencyMillis   mean wall time per case
  * @param medianLatencyMillis median wall time per case
- * @param generatedTokens     tokens generated over all cases
+ * @param work                prompt tokens evaluated, tokens generated and their times, over all cases
  */
 public record Scorecard(Tally accuracy, Tally toolPrecision, Tally toolRecall, Map<String, Tally> byCategory,
                         Tally rightTool, Tally validCalls, Tally arguments, int errors, double meanLatencyMillis,
-                        double medianLatencyMillis, long generatedTokens) {
+                        double medianLatencyMillis, ModelWork work) {
+
+    /** Tokens generated over all cases. */
+    public long generatedTokens() {
+        return work.generatedTokens();
+    }
 
     public static Scorecard of(List<BenchCase> cases, Map<String, Observation> observations) {
         Tally accuracy = Tally.NONE, precision = Tally.NONE, recall = Tally.NONE;
@@ -31,7 +36,7 @@ public record Scorecard(Tally accuracy, Tally toolPrecision, Tally toolRecall, M
         Map<String, Tally> byCategory = new TreeMap<>();
         List<Double> latencies = new ArrayList<>();
         int errors = 0;
-        long tokens = 0;
+        ModelWork work = ModelWork.NONE;
         for (BenchCase benchCase : cases) {
             Observation seen = observations.get(benchCase.id());
             if (seen == null) {
@@ -60,10 +65,10 @@ public record Scorecard(Tally accuracy, Tally toolPrecision, Tally toolRecall, M
                 errors++;
             }
             latencies.add(seen.latencyMillis());
-            tokens += seen.generatedTokens();
+            work = work.plus(seen.work());
         }
         return new Scorecard(accuracy, precision, recall, byCategory, rightTool, valid, arguments, errors,
-                mean(latencies), median(latencies), tokens);
+                mean(latencies), median(latencies), work);
     }
 
     static double mean(List<Double> values) {

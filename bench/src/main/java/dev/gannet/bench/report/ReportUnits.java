@@ -25,6 +25,11 @@ public final class ReportUnits {
         return seconds == null ? "–" : String.format(Locale.ROOT, "%.2f s", seconds);
     }
 
+    /** Tokens per second with one decimal, the unit left to the column's name; a dash for none. */
+    public static String tokensPerSecond(Double rate) {
+        return rate == null ? "–" : String.format(Locale.ROOT, "%.1f", rate);
+    }
+
     /** A share as a whole percentage with its counts: {@code 60% (3/5)}; a dash for none. */
     public static String percent(int hits, int total) {
         return total == 0 ? "–" : String.format(Locale.ROOT, "%.0f%% (%d/%d)", 100.0 * hits / total, hits, total);

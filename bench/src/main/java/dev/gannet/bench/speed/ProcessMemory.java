@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 /** This process's memory as Linux reports it in {@code /proc/self/status}. */
 public final class ProcessMemory {
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private ProcessMemory() {
     }
@@ -15,6 +16,20 @@ public final class ProcessMemory {
     /** Peak resident set size in bytes ({@code VmHWM}); empty where the system does not report it. */
     public static OptionalLong peakResidentBytes() {
         return field("VmHWM:");
+    }
+
+    /**
+     * Starts the peak ({@code VmHWM}) afresh from the resident set now, so that a peak read later is
+     * that of what ran in between (Linux 4.0 and later: writing 5 to {@code /proc/self/clear_refs}).
+     * Returns whether the system allowed it; where it did not, the peak stays the process's.
+     */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(CLEAR_REFS, "5");
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Resident set size now in bytes ({@code VmRSS}); empty where the system does not report it. */

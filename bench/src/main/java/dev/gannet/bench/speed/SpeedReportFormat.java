@@ -6,10 +6,10 @@ import dev.gannet.bench.report.ReportUnits;
 import java.util.Locale;
 
 /**
- * A {@link SpeedReport} as one JSON object (the shape {@code scripts/bench_speed.py} reads) or as
- * lines for people.
+ * A {@link SpeedReport} as one JSON object (the shape {@code scripts/bench_speed.py} reads), as a
+ * Markdown table in the discrimination report's columns and units, or as lines for people.
  *
- * <p>JSON fields: {@code model} (path), {@code file_bytes}, {@code architecture}, {@code tensor_types}
+ * <p>JSON fields: {@code schema} ({@value #SCHEMA}), {@code model} (path), {@code file_bytes}, {@code architecture}, {@code tensor_types}
  * (type → count), {@code weight_bytes}, {@code threads}, {@code context}, {@code prompt_tokens},
  * {@code gen_tokens}, {@code warmup}, {@code runs}, {@code load_seconds}, {@code prefill_tok_s},
  * {@code decode_tok_s}, {@code ttft_seconds} (each {@code {median, min, max}}), {@code peak_rss_bytes}
@@ -17,6 +17,7 @@ import java.util.Locale;
  * {@code first_decode_seconds}, {@code decode_seconds}.
  */
 public final class SpeedReportFormat {
+    public static final String SCHEMA = "gannet.bench.speed/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SpeedReportFormat() {
@@ -24,6 +25,7 @@ public final class SpeedReportFormat {
 
     public static ObjectNode json(SpeedReport report) {
         ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
         root.put("model", report.model().toString());
         root.put("file_bytes", report.fileBytes());
         root.put("architecture", report.architecture());
@@ -60,10 +62,43 @@ public final class SpeedReportFormat {
         return json(report).toString();
     }
 
-    public static String text(SpeedReport report) {
+    /**
+     * One table row under the headings the discrimination report uses for the same things (disk size,
+     * memory, load time, prefill and decode tok/s), each rate its median with the range over the runs.
+     */
+    public static String markdown(SpeedReport report) {
+        Summary prefill = report.prefillTokensPerSecond();
+        Summary decode = report.decodeTokensPerSecond();
+        Summary ttft = report.timeToFirstToken();
+        return "## Speed: " + report.model().getFileName() + "\n\n"
+                + "| Model | Types | Threads | Prompt Tokens | Generated Tokens | Disk Size | Memory | Load Time "
+                + "| Prefill tok/s | Decode tok/s | Time to First Token | Runs |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+                + "| " + String.join(" | ", report.model().getFileName().toString().replace("|", "\\|"), types(report),
+                        String.valueOf(report.threads()), String.valueOf(report.promptTokens()),
+                        String.valueOf(report.generatedTokens()), ReportUnits.size(report.fileBytes()),
+                        ReportUnits.size(report.peakResidentBytes().isPresent() ? report.peakResidentBytes().getAsLong() : null),
+                        ReportUnits.seconds(report.loadSeconds()), range(prefill), range(decode),
+                        ReportUnits.seconds(ttft.median()), report.runs().size() + " after " + report.warmUps() + " warm-up")
+                + " |\n";
+    }
+
+    /** {@code 40.8 (39.9–41.2)}: the median, then the smallest and largest. */
+    private static String range(Summary summary) {
+        return ReportUnits.tokensPerSecond(summary.median()) + " (" + ReportUnits.tokensPerSecond(summary.min()) + "–"
+                + ReportUnits.tokensPerSecond(summary.max()) + ")";
+    }
+
+    /** {@code Q4_1 x210, F32 x61}. */
+    private static String types(SpeedReport report) {
         StringBuilder types = new StringBuilder();
         report.tensorTypes().forEach((type, count) -> types.append(types.isEmpty() ? "" : ", ")
                 .append(type).append(" x").append(count));
+        return types.toString();
+    }
+
+    public static String text(SpeedReport report) {
+        String types = types(report);
         Summary prefill = report.prefillTokensPerSecond();
         Summary decode = report.decodeTokensPerSecond();
         Summary ttft = report.timeToFirstToken();

@@ -29,7 +29,7 @@ class DiscriminationCliTest {
         BenchCliTest.Result r = BenchCliTest.run("bench", "discrimination", "--suite", cases.toString(),
                 "--model", "script:" + script, "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("| Configuration | Disk Size | Memory | Load Time | Avg Gen Time |"), r.out());
+        assertTrue(r.out().contains("| Configuration | Disk Size | Memory | Load Time | Prefill tok/s | Decode tok/s | Avg Gen Time |"), r.out());
         assertTrue(r.out().contains("100% (2/2)"), r.out());
         assertTrue(r.err().contains("2/2"), r.err());
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());

@@ -31,6 +31,20 @@ class SpeedPartsTest {
     }
 
     @Test
+    void peakStartsAfreshFromTheResidentSetNow() {
+        // 64 MiB of native memory touched and freed (returned to the system): the peak stays above the
+        // resident set until it is reset, then starts from the resident set.
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            arena.allocate(64 << 20).fill((byte) 1);
+        }
+        long resident = ProcessMemory.residentBytes().orElseThrow();
+        assertTrue(ProcessMemory.peakResidentBytes().orElseThrow() >= resident + (48 << 20), "the freed block counts in the peak");
+        assertTrue(ProcessMemory.resetPeak(), "Linux lets a process reset its own peak");
+        long peak = ProcessMemory.peakResidentBytes().orElseThrow();
+        assertTrue(peak <= ProcessMemory.residentBytes().orElseThrow() + (8 << 20), "peak " + peak + ", resident " + resident);
+    }
+
+    @Test
     void promptIdsFilesTakeSpacesCommasLinesAndJsonArrays() throws Exception {
         assertArrayEquals(new int[] {1, 2, 3, 4}, PromptTokens.read(Files.writeString(temp.resolve("a"), "1 2,3\n4\n")));
         assertArrayEquals(new int[] {5, 6}, PromptTokens.read(Files.writeString(temp.resolve("b"), "[5, 6]")));

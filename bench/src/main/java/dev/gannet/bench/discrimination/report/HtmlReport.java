@@ -45,13 +45,15 @@ public final class HtmlReport {
 
     private static void table(StringBuilder out, DiscriminationReport report) {
         out.append("<table id=\"summary\">\n<tr><th>Configuration</th><th>Disk Size</th><th>Memory</th><th>Load Time</th>")
-                .append("<th>Avg Gen Time</th><th>Accuracy</th><th>Tool Precision</th><th>Tool Recall</th>")
+                .append("<th>Prefill tok/s</th><th>Decode tok/s</th><th>Avg Gen Time</th><th>Accuracy</th><th>Tool Precision</th><th>Tool Recall</th>")
                 .append("<th>Right Tool</th><th>Arguments</th></tr>\n");
         for (ConfigurationResult result : report.results()) {
             Scorecard score = result.score();
             out.append("<tr><td>").append(escape(result.label())).append("</td>");
             for (String cell : List.of(ReportUnits.size(result.facts().diskBytes()),
                     ReportUnits.size(result.facts().peakRssBytes()), ReportUnits.seconds(result.facts().loadSeconds()),
+                    ReportUnits.tokensPerSecond(score.work().prefillTokensPerSecond()),
+                    ReportUnits.tokensPerSecond(score.work().decodeTokensPerSecond()),
                     ReportUnits.seconds(score.meanLatencyMillis() / 1000), percent(score.accuracy()),
                     percent(score.toolPrecision()), percent(score.toolRecall()), percent(score.rightTool()),
                     percent(score.arguments()))) {

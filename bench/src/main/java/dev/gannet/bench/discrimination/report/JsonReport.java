@@ -38,6 +38,8 @@ public final class JsonReport {
         ObjectNode node = JSON.createObjectNode();
         node.put("label", result.label());
         node.put("model", result.model());
+        ArrayNode adapters = node.putArray("adapters");
+        result.adapters().forEach(a -> adapters.addObject().put("file", a.file().toString()).put("scale", a.scale()));
         node.put("prompt", result.configuration().prompt());
         node.put("constrained_calls", result.configuration().constrained());
         node.put("seed", result.seed());
@@ -54,6 +56,11 @@ public final class JsonReport {
         metrics.put("mean_latency_ms", score.meanLatencyMillis());
         metrics.put("median_latency_ms", score.medianLatencyMillis());
         metrics.put("generated_tokens", score.generatedTokens());
+        metrics.put("prompt_tokens", score.work().promptTokens());
+        metrics.put("prompt_seconds", score.work().promptMillis() / 1000);
+        metrics.put("generation_seconds", score.work().generationMillis() / 1000);
+        metrics.put("prefill_tok_s", score.work().prefillTokensPerSecond());
+        metrics.put("decode_tok_s", score.work().decodeTokensPerSecond());
         ObjectNode categories = node.putObject("categories");
         score.byCategory().forEach((name, tally) -> categories.set(name, tally(tally)));
         ArrayNode cases = node.putArray("cases");

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * The report as Markdown: the seed document's table (configuration, disk size, memory, load time,
- * average generation time, accuracy) widened with the tool metrics, then accuracy per category, then
+ * average generation time, accuracy) widened with prefill and decode speed and the tool metrics, then accuracy per category, then
  * for small suites the seed document's per-query breakdown.
  */
 public final class MarkdownReport {
@@ -27,13 +27,15 @@ public final class MarkdownReport {
         StringBuilder out = new StringBuilder();
         out.append("## Discrimination: ").append(report.suite()).append(" (").append(report.cases().size())
                 .append(" cases)\n\n");
-        out.append("| Configuration | Disk Size | Memory | Load Time | Avg Gen Time | Median | Tokens | Accuracy "
-                + "| Tool Precision | Tool Recall | Right Tool | Arguments | Errors |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| Configuration | Disk Size | Memory | Load Time | Prefill tok/s | Decode tok/s | Avg Gen Time | Median "
+                + "| Tokens | Accuracy | Tool Precision | Tool Recall | Right Tool | Arguments | Errors |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ConfigurationResult result : report.results()) {
             Scorecard score = result.score();
             row(out, escape(result.label()), ReportUnits.size(result.facts().diskBytes()),
                     ReportUnits.size(result.facts().peakRssBytes()), ReportUnits.seconds(result.facts().loadSeconds()),
+                    ReportUnits.tokensPerSecond(score.work().prefillTokensPerSecond()),
+                    ReportUnits.tokensPerSecond(score.work().decodeTokensPerSecond()),
                     ReportUnits.seconds(score.meanLatencyMillis() / 1000), ReportUnits.seconds(score.medianLatencyMillis() / 1000),
                     String.valueOf(score.generatedTokens()), percent(score.accuracy()), percent(score.toolPrecision()),
                     percent(score.toolRecall()), percent(score.rightTool()), percent(score.arguments()),
