@@ -52,8 +52,16 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
                         HttpServerResponse response, Context context) {
         ChatStreamWriter writer = new ChatStreamWriter(response, json, call);
         CompletableFuture<Completion> done = inference.submit(request, new OnContextListener(context, writer));
-        Future.fromCompletionStage(done, context).onComplete(
-                writer::finish, failure -> writer.fail(ErrorResponses.describe(failure)));
+        // The end goes through the context's queue like every delta before it. Future.fromCompletionStage
+        // would run it at once when the completion is already done as this line registers, ahead of
+        // deltas still queued, and the stream would end before its tool calls.
+        done.whenComplete((completion, failure) -> context.runOnContext(v -> {
+            if (failure == null) {
+                writer.finish(completion);
+            } else {
+                writer.fail(ErrorResponses.describe(failure));
+            }
+        }));
     }
 
     private void answer(ChatCall call, CompletionRequest request, ChatCompletionJson json,
