@@ -4,6 +4,7 @@ import dev.gannet.bench.discrimination.AdapterSpec;
 import dev.gannet.bench.discrimination.BackendSource;
 import dev.gannet.bench.discrimination.BackendSources;
 import dev.gannet.bench.discrimination.BenchCase;
+import dev.gannet.bench.discrimination.CaseSample;
 import dev.gannet.bench.discrimination.DiscriminationBenchmark;
 import dev.gannet.bench.discrimination.DiscriminationReport;
 import dev.gannet.bench.discrimination.RunConfiguration;
@@ -81,7 +82,7 @@ final class DiscriminationCommand implements Callable<Integer> {
     @Option(names = "--temperature", paramLabel = "T", description = "sampling temperature (default: 0 without --seed, 0.8 with)")
     Float temperature;
 
-    @Option(names = "--limit", paramLabel = "N", description = "run only the first N cases")
+    @Option(names = "--limit", paramLabel = "N", description = "run only N cases, spread evenly over the suite so every category is met")
     Integer limit;
 
     @Option(names = "--max-tokens", defaultValue = "512", paramLabel = "N",
@@ -115,9 +116,6 @@ final class DiscriminationCommand implements Callable<Integer> {
     }
 
     DiscriminationBenchmark.Settings settings() {
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
-        }
         if (maxTokens < 1 || maxSteps < 1) {
             throw new IllegalArgumentException("--max-tokens and --max-steps must be at least 1");
         }
@@ -125,8 +123,8 @@ final class DiscriminationCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give at least one --model or --server");
         }
         List<BenchCase> cases = Suites.load(suite, Suites.datasets(datasets));
-        if (limit != null && limit < cases.size()) {
-            cases = cases.subList(0, limit);
+        if (limit != null) {
+            cases = CaseSample.spread(cases, limit);
         }
         List<BackendSource> sources = sources(backendArguments);
         List<RunConfiguration> configurations = configs.isEmpty() ? List.of(RunConfiguration.DEFAULT)

@@ -59,15 +59,18 @@ class PullFromHuggingFaceTest {
             ModelStore store = ModelStore.in(dataDirectory);
             assertTrue(store.list().isEmpty());
             Path part = store.stagingDirectory().resolve("tiny-q4_k_m.gguf.part");
-            assertEquals(cut, Files.size(part));
+            // What reaches the file is what the client received before the connection dropped: at
+            // most the bytes sent (the HTTP client may lose its last unread buffer to the reset).
+            long kept = Files.size(part);
+            assertTrue(kept > 0 && kept <= cut, kept + " bytes kept of " + cut + " sent");
 
             RecordingProgress progress = new RecordingProgress();
             InstalledModel model = puller.pull(REFERENCE, progress);
 
-            assertEquals(List.of("none", "bytes=" + cut + "-"), server.rangesRequested);
+            assertEquals(List.of("none", "bytes=" + kept + "-"), server.rangesRequested);
             assertArrayEquals(gguf, Files.readAllBytes(model.gguf()));
             assertEquals(sha, model.manifest().sha256());
-            assertTrue(progress.steps.contains("resuming " + REFERENCE + " at byte " + cut), progress.steps.toString());
+            assertTrue(progress.steps.contains("resuming " + REFERENCE + " at byte " + kept), progress.steps.toString());
             assertFalse(Files.exists(part));
         }
     }
