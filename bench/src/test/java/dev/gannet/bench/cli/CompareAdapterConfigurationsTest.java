@@ -97,6 +97,9 @@ class CompareAdapterConfigurationsTest {
         // What follows the colon is no number, so it is read as part of the file name.
         assertOneLine("--lora " + adapter + ":half: no such file", "--model", base, "--lora", adapter + ":half");
         assertOneLine("not an adapter", "--model", base, "--lora", base);
+        // A --model that is no file is a model reference, resolved as everywhere else.
+        assertOneLine("unknown model 'no-such-model'", "--model", "no-such-model");
+        assertOneLine(temp.resolve("gone.gguf") + ": no such file", "--model", temp.resolve("gone.gguf").toString());
     }
 
     @Test

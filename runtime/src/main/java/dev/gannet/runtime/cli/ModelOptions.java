@@ -3,14 +3,7 @@ package dev.gannet.runtime.cli;
 import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.kernels.model.Model;
 import dev.gannet.kernels.model.ThreadTeam;
-import dev.gannet.runtime.config.ConfigSources;
-import dev.gannet.runtime.config.GannetConfig;
-import dev.gannet.runtime.models.BackendOpener;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -39,9 +32,7 @@ final class ModelOptions {
 
     /** The GGUF the --model reference names, resolved with the configuration of this process (its data dir, aliases). */
     Path localFile() {
-        GannetConfig config = GannetConfig.load(ConfigSources.ofThisProcess(null, Map.of()));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return BackendOpener.forConfig(config, new ConsoleProgress(err)).resolveLocal(config.resolveModel(model));
+        return LocalModelFiles.resolve(model);
     }
 
     /** The model with the --lora adapters attached; closing it unmaps the file. */
