@@ -81,7 +81,7 @@ public final class DiscriminationBenchmark {
         try (ResultCache cache = new ResultCache(cacheDir.resolve(key + ".jsonl"));
              CaseRunner runner = new CaseRunner(configuration, sampling, settings.maxTokens(), settings.maxSteps())) {
             Map<String, Observation> done = new LinkedHashMap<>(cache.done());
-            ProgressBar bar = new ProgressBar(progress, label, settings.cases().size());
+            ProgressBar bar = new ProgressBar(progress, label, settings.cases().size(), ProgressBar.stderrIsTerminal());
             int count = 0;
             for (BenchCase benchCase : settings.cases()) {
                 bar.show(count, benchCase.id());
