@@ -119,8 +119,8 @@ class SqliteSessionStoreTest {
     }
 
     @Test
-    void idsAreShortUniqueAndUrlSafe() {
-        Pattern urlSafe = Pattern.compile("[A-Za-z0-9_-]{" + SessionIds.LENGTH + "}");
+    void idsAreShortUniqueAndPlainLettersAndDigits() {
+        Pattern urlSafe = Pattern.compile("[A-Za-z0-9]{" + SessionIds.LENGTH + "}");
         try (SqliteSessionStore store = SqliteSessionStore.inDataDir(temp)) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < 200; i++) {
