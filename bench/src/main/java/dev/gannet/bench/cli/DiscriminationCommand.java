@@ -11,8 +11,6 @@ import dev.gannet.bench.discrimination.RunConfiguration;
 import dev.gannet.bench.discrimination.report.MarkdownReport;
 import dev.gannet.bench.discrimination.report.ReportFiles;
 import dev.gannet.bench.discrimination.suite.Suites;
-import dev.gannet.runtime.backend.ScriptedBackend;
-import dev.gannet.runtime.cli.LocalModelFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -141,18 +139,6 @@ final class DiscriminationCommand implements Callable<Integer> {
     record BackendArgument(String option, String value) {
     }
 
-    /**
-     * A --model value as BackendSources takes it: a script or an existing file as given; anything else
-     * (an installed model, an alias, a catalog name, hf:…) resolved to its GGUF as every other command's
-     * --model is, pulling it on first use.
-     */
-    static String localModel(String value) {
-        if (value.startsWith(ScriptedBackend.SCHEME) || Files.isRegularFile(Path.of(value))) {
-            return value;
-        }
-        return LocalModelFiles.resolve(value).toString();
-    }
-
     /** The backends in the order given, each --model with the --lora options that follow it. */
     static List<BackendSource> sources(List<BackendArgument> arguments) {
         List<BackendSource> sources = new ArrayList<>();
@@ -166,7 +152,7 @@ final class DiscriminationCommand implements Callable<Integer> {
                     while (i + 1 < arguments.size() && arguments.get(i + 1).option().equals("--lora")) {
                         adapters.add(AdapterSpec.parse(arguments.get(++i).value()));
                     }
-                    sources.add(BackendSources.model(localModel(value), adapters));
+                    sources.add(BackendSources.model(ModelArguments.localModel(value), adapters));
                 }
                 default -> throw new IllegalArgumentException("--lora " + value + " must follow the --model it applies to"
                         + (i == 0 ? "" : ", not " + arguments.get(i - 1).option() + " " + arguments.get(i - 1).value())

@@ -1,5 +1,6 @@
 package dev.gannet.bench.cli;
 
+import dev.gannet.bench.discrimination.AdapterSpec;
 import dev.gannet.bench.speed.PromptTokens;
 import dev.gannet.bench.speed.SpeedBenchmark;
 import dev.gannet.bench.speed.SpeedReport;
@@ -7,7 +8,10 @@ import dev.gannet.bench.speed.SpeedReportFiles;
 import dev.gannet.bench.speed.SpeedReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +29,13 @@ import picocli.CommandLine.Spec;
 final class SpeedCommand implements Callable<Integer> {
     static final int DEFAULT_PROMPT_TOKENS = 512;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "GGUF model file")
-    Path model;
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
+            description = "a GGUF file, an installed model or alias, a catalog name (pulled on first use) or hf:OWNER/REPO/FILE.gguf")
+    String model;
+
+    @Option(names = "--lora", paramLabel = "FILE[:SCALE]",
+            description = "a LoRA adapter (llama.cpp GGUF) applied at run time, scale default 1; repeatable")
+    List<String> loras = new ArrayList<>();
 
     @Option(names = "--prompt-tokens", paramLabel = "N",
             description = "prompt length (default: " + DEFAULT_PROMPT_TOKENS + ", or all the ids of --prompt-ids)")
@@ -110,7 +119,16 @@ final class SpeedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--context " + positions + " is too small for " + length
                     + " prompt tokens and " + genTokens + " generated ones (" + needed + ")");
         }
-        return new SpeedBenchmark.Settings(model, threadCount, length, ids, genTokens, positions, warmUps, runs);
+        List<AdapterSpec> adapters = new ArrayList<>();
+        for (String lora : loras) {
+            AdapterSpec adapter = AdapterSpec.parse(lora);
+            if (!Files.isRegularFile(adapter.file())) {
+                throw new IllegalArgumentException("--lora " + adapter.file() + ": no such file");
+            }
+            adapters.add(adapter);
+        }
+        return new SpeedBenchmark.Settings(Path.of(ModelArguments.localModel(model)), threadCount, length, ids, genTokens, positions, warmUps, runs,
+                adapters);
     }
 
     private static void atLeast(String option, int value, int least) {

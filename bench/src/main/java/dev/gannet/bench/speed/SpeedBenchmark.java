@@ -1,5 +1,8 @@
 package dev.gannet.bench.speed;
 
+import dev.gannet.bench.discrimination.AdapterSpec;
+import dev.gannet.kernels.lora.LoraAdapter;
+import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.kernels.gguf.GgufTensorInfo;
 import dev.gannet.kernels.model.InferenceSession;
 import dev.gannet.kernels.model.Model;
@@ -9,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,9 +35,13 @@ public final class SpeedBenchmark {
      * @param context      KV cache positions, at least {@code promptTokens + generate}
      * @param warmUps      unmeasured runs first
      * @param runs         measured runs
+     * @param adapters     LoRA adapters applied at run time (empty: the plain model)
      */
     public record Settings(Path model, int threads, int promptTokens, int[] promptIds, int generate, int context,
-                           int warmUps, int runs) {
+                           int warmUps, int runs, List<AdapterSpec> adapters) {
+        public Settings {
+            adapters = List.copyOf(adapters);
+        }
     }
 
     private SpeedBenchmark() {
@@ -41,8 +49,15 @@ public final class SpeedBenchmark {
 
     public static SpeedReport run(Settings settings, SpeedRun.Progress progress) {
         long fileBytes = fileSize(settings.model());
+        List<ScaledLora> adapters = new ArrayList<>();
+        for (AdapterSpec adapter : settings.adapters()) {
+            fileBytes += fileSize(adapter.file());
+            adapters.add(LoraAdapter.read(adapter.file()).scaled(adapter.scale()));
+        }
         long loadStart = System.nanoTime();
-        try (Model model = Model.load(settings.model()); ThreadTeam team = new ThreadTeam(settings.threads())) {
+        // The load time covers attaching the adapters, as the discrimination report's does.
+        try (Model model = Model.load(settings.model()).withAdapters(adapters);
+             ThreadTeam team = new ThreadTeam(settings.threads())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             int[] prompt = settings.promptIds() != null
                     ? java.util.Arrays.copyOf(settings.promptIds(), settings.promptTokens())
@@ -54,7 +69,7 @@ public final class SpeedBenchmark {
             InferenceSession session = model.newSession(team, settings.context());
             List<RunTiming> runs = SpeedRun.measure(session, prompt, settings.generate(), settings.warmUps(),
                     settings.runs(), progress);
-            return new SpeedReport(settings.model(), fileBytes, model.architecture().name(),
+            return new SpeedReport(settings.model(), settings.adapters(), fileBytes, model.architecture().name(),
                     tensorTypes(model.file().tensors()), weightBytes(model.file().tensors()), settings.threads(),
                     session.contextSize(), prompt.length, settings.generate(), settings.warmUps(), loadSeconds, runs,
                     ProcessMemory.peakResidentBytes());

@@ -1,5 +1,6 @@
 package dev.gannet.bench.speed;
 
+import dev.gannet.bench.discrimination.AdapterSpec;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.OptionalLong;
  * What one {@code gannet bench speed} measured.
  *
  * @param model             the GGUF file
- * @param fileBytes         its size on disk
+ * @param adapters          LoRA adapters applied at run time, in order (empty for the plain model)
+ * @param fileBytes         its size on disk, plus its adapters'
  * @param architecture      {@code general.architecture}
  * @param tensorTypes       tensor type name → number of tensors of that type, most common first
  * @param weightBytes       bytes of all tensor data (what one decode step streams, roughly)
@@ -25,16 +27,24 @@ import java.util.OptionalLong;
  * @param runs              the measured runs
  * @param peakResidentBytes the process's peak resident set ({@code VmHWM}) after the runs; empty off Linux
  */
-public record SpeedReport(Path model, long fileBytes, String architecture, Map<String, Integer> tensorTypes,
+public record SpeedReport(Path model, List<AdapterSpec> adapters, long fileBytes, String architecture, Map<String, Integer> tensorTypes,
                           long weightBytes, int threads, int context, int promptTokens, int generatedTokens,
                           int warmUps, double loadSeconds, List<RunTiming> runs, OptionalLong peakResidentBytes) {
 
     public SpeedReport {
+        adapters = List.copyOf(adapters);
         tensorTypes = Collections.unmodifiableMap(new LinkedHashMap<>(tensorTypes));
         runs = List.copyOf(runs);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one run");
         }
+    }
+
+    /** The model's file name, with its adapters as the discrimination report labels them. */
+    public String label() {
+        StringBuilder label = new StringBuilder(model.getFileName().toString());
+        adapters.forEach(adapter -> label.append(" + ").append(adapter.label()));
+        return label.toString();
     }
 
     /** Prompt tokens per second over the runs. */

@@ -9,7 +9,8 @@ import java.util.Locale;
  * A {@link SpeedReport} as one JSON object (the shape {@code scripts/bench_speed.py} reads), as a
  * Markdown table in the discrimination report's columns and units, or as lines for people.
  *
- * <p>JSON fields: {@code schema} ({@value #SCHEMA}), {@code model} (path), {@code file_bytes}, {@code architecture}, {@code tensor_types}
+ * <p>JSON fields: {@code schema} ({@value #SCHEMA}), {@code model} (path), {@code adapters} (per
+ * {@code --lora}: {@code {file, scale}}; empty for the plain model), {@code file_bytes} (model plus adapters), {@code architecture}, {@code tensor_types}
  * (type → count), {@code weight_bytes}, {@code threads}, {@code context}, {@code prompt_tokens},
  * {@code gen_tokens}, {@code warmup}, {@code runs}, {@code load_seconds}, {@code prefill_tok_s},
  * {@code decode_tok_s}, {@code ttft_seconds} (each {@code {median, min, max}}), {@code peak_rss_bytes}
@@ -27,6 +28,8 @@ public final class SpeedReportFormat {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("model", report.model().toString());
+        var adapters = root.putArray("adapters");
+        report.adapters().forEach(a -> adapters.addObject().put("file", a.file().toString()).put("scale", a.scale()));
         root.put("file_bytes", report.fileBytes());
         root.put("architecture", report.architecture());
         ObjectNode types = root.putObject("tensor_types");
@@ -70,11 +73,11 @@ public final class SpeedReportFormat {
         Summary prefill = report.prefillTokensPerSecond();
         Summary decode = report.decodeTokensPerSecond();
         Summary ttft = report.timeToFirstToken();
-        return "## Speed: " + report.model().getFileName() + "\n\n"
+        return "## Speed: " + report.label() + "\n\n"
                 + "| Model | Types | Threads | Prompt Tokens | Generated Tokens | Disk Size | Memory | Load Time "
                 + "| Prefill tok/s | Decode tok/s | Time to First Token | Runs |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
-                + "| " + String.join(" | ", report.model().getFileName().toString().replace("|", "\\|"), types(report),
+                + "| " + String.join(" | ", report.label().replace("|", "\\|"), types(report),
                         String.valueOf(report.threads()), String.valueOf(report.promptTokens()),
                         String.valueOf(report.generatedTokens()), ReportUnits.size(report.fileBytes()),
                         ReportUnits.size(report.peakResidentBytes().isPresent() ? report.peakResidentBytes().getAsLong() : null),
@@ -104,7 +107,11 @@ public final class SpeedReportFormat {
         Summary ttft = report.timeToFirstToken();
         StringBuilder out = new StringBuilder();
         line(out, "model", "%s", report.model());
-        line(out, "file", "%s, %s, %s", ReportUnits.mebibytes(report.fileBytes()), report.architecture(), types);
+        for (var adapter : report.adapters()) {
+            line(out, "adapter", "%s, scale %s", adapter.file(), adapter.scale());
+        }
+        line(out, "file", "%s%s, %s, %s", ReportUnits.mebibytes(report.fileBytes()),
+                report.adapters().isEmpty() ? "" : " with its adapters", report.architecture(), types);
         line(out, "setup", "%d threads, prompt %d tokens, generate %d tokens, context %d; %d warm-up, %d measured run%s",
                 report.threads(), report.promptTokens(), report.generatedTokens(), report.context(),
                 report.warmUps(), report.runs().size(), report.runs().size() == 1 ? "" : "s");

@@ -84,6 +84,30 @@ class CompareAdapterConfigurationsTest {
     }
 
     @Test
+    void speedOfTheModelWithAnAdapter() throws Exception {
+        Path out = temp.resolve("speed");
+        BenchCliTest.Result run = BenchCliTest.run("bench", "speed", "-m", base, "--lora", adapter + ":0.5",
+                "--prompt-tokens", "6", "--gen-tokens", "2", "--warmup", "0", "--runs", "1", "--threads", "1",
+                "--json", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JSON.readTree(run.out());
+        assertEquals(1, json.get("adapters").size());
+        assertEquals(adapter.toString(), json.get("adapters").get(0).get("file").asText());
+        assertEquals(0.5, json.get("adapters").get(0).get("scale").asDouble());
+        assertEquals(Files.size(Path.of(base)) + Files.size(adapter), json.get("file_bytes").asLong());
+        String row = Files.readString(out.resolve("report.md"));
+        assertTrue(row.contains("| " + Path.of(base).getFileName() + " + r4.lora.gguf×0.5 |"), row);
+
+        // The adapter is really attached: a file that is not one fails the run with one line.
+        BenchCliTest.Result wrong = BenchCliTest.run("bench", "speed", "-m", base, "--lora", base, "--runs", "1");
+        assertEquals(1, wrong.exitCode());
+        assertEquals(1, wrong.err().strip().lines().count(), wrong.err());
+        assertTrue(wrong.err().contains("not an adapter"), wrong.err());
+        BenchCliTest.Result missing = BenchCliTest.run("bench", "speed", "-m", base, "--lora", temp.resolve("no.gguf").toString());
+        assertTrue(missing.err().contains("--lora " + temp.resolve("no.gguf") + ": no such file"), missing.err());
+    }
+
+    @Test
     void misusedAdaptersAreOneLine() {
         assertOneLine("must follow the --model it applies to",
                 "--lora", adapter.toString(), "--model", base);
