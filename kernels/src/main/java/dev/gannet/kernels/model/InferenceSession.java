@@ -1,5 +1,9 @@
 package dev.gannet.kernels.model;
 
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+
 /**
  * One conversation's worth of model state: the KV cache, the scratch buffers and how many positions
  * are filled. Feeding tokens appends them; {@link #rewind(int)} drops positions so a shared prefix
@@ -56,6 +60,35 @@ public final class InferenceSession implements TokenEvaluator {
             throw new IllegalArgumentException("cannot rewind to " + newPosition + " from " + position);
         }
         position = newPosition;
+    }
+
+    /**
+     * Writes the keys and values of positions [0, positions) to {@code out} ({@link #kvBytes} bytes), so
+     * that a later process can take them back with {@link #readKv} instead of evaluating those tokens
+     * again. The layout is the cache's own, in little-endian floats; nothing identifies the model, so
+     * the caller keeps that beside it.
+     */
+    public void writeKv(int positions, WritableByteChannel out) throws IOException {
+        if (positions > position) {
+            throw new IllegalArgumentException("only " + position + " positions are evaluated, not " + positions);
+        }
+        cache.write(positions, out);
+    }
+
+    /**
+     * Replaces this session's state with {@code positions} positions read from what {@link #writeKv}
+     * wrote for the same model: afterwards {@link #position()} is {@code positions}. On a failure the
+     * session is left empty (position 0), never half-filled.
+     */
+    public void readKv(int positions, ReadableByteChannel in) throws IOException {
+        position = 0;
+        cache.read(positions, in);
+        position = positions;
+    }
+
+    /** Bytes {@link #writeKv} writes for {@code positions} positions. */
+    public long kvBytes(int positions) {
+        return KvCache.bytesFor(transformer.config(), positions);
     }
 
     /**
