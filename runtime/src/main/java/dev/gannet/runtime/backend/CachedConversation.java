@@ -1,6 +1,8 @@
 package dev.gannet.runtime.backend;
 
 import dev.gannet.kernels.model.InferenceSession;
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 
 /**
@@ -33,6 +35,20 @@ final class CachedConversation {
             i++;
         }
         return i;
+    }
+
+    /** The token ids of the positions filled, a copy. */
+    int[] tokens() {
+        return Arrays.copyOf(tokens, length());
+    }
+
+    /**
+     * Replaces what the cache holds with {@code ids} and their keys and values, read from {@code in}
+     * (as {@link InferenceSession#writeKv} wrote them). On a failure the cache is left empty.
+     */
+    void restore(int[] ids, ReadableByteChannel in) throws IOException {
+        session.readKv(ids.length, in);
+        remember(0, ids, 0, ids.length);
     }
 
     /** Drops every position from {@code position} on. */

@@ -11,6 +11,7 @@ import dev.gannet.prompts.template.ToolDeclaration;
 import dev.gannet.prompts.toolcall.ToolCallFormat;
 import dev.gannet.runtime.template.ChosenTemplate;
 import dev.gannet.runtime.template.TemplateChoice;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -48,11 +49,14 @@ public final class EngineBackend implements ModelBackend {
     private final int contextSize;
     private final List<String> modelStops;
     private final boolean templateRendersTools;
+    /** Evaluated prompts on disk, shared between processes; null when off. */
+    private final PromptCache promptCache;
     private final ReentrantLock oneTurnAtATime = new ReentrantLock(true);
     private CachedConversation scratch;
 
     private EngineBackend(String id, Model model, ThreadTeam team, ChosenTemplate template, ToolCallFormat format,
-                          EngineOptions options) {
+                          EngineOptions options, PromptCache promptCache) {
+        this.promptCache = promptCache;
         this.id = id;
         this.model = model;
         this.team = team;
@@ -94,13 +98,28 @@ public final class EngineBackend implements ModelBackend {
             ChosenTemplate template = TemplateChoice.forModel(name, model.file().metadata(), options.template());
             ToolCallFormat format = options.toolCallFormat() != null ? options.toolCallFormat() : template.toolCallFormat();
             ThreadTeam team = options.threads() == 0 ? ThreadTeam.sizedToCores() : new ThreadTeam(options.threads());
-            return new EngineBackend(id, model, team, template, format, options);
+            return new EngineBackend(id, model, team, template, format, options, promptCache(file, options));
         } catch (UncheckedIOException e) {
             model.close();
             throw new BackendException("cannot read the chat template: " + describe(Path.of(options.template()), e.getCause()), e);
         } catch (RuntimeException e) {
             model.close();
             throw new BackendException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The prompt cache for this model, or null: when it is off, and with adapters (they change every
+     * key and value, and the cache knows models only by their file).
+     */
+    private static PromptCache promptCache(Path file, EngineOptions options) {
+        if (options.promptCacheDirectory() == null || options.promptCacheBytes() == 0 || !options.adapters().isEmpty()) {
+            return null;
+        }
+        try {
+            return new PromptCache(options.promptCacheDirectory(), PromptCache.fingerprintOf(file), options.promptCacheBytes());
+        } catch (IOException e) {
+            return null; // the model was just read from this file; if it cannot be described now, do without
         }
     }
 
@@ -149,7 +168,16 @@ public final class EngineBackend implements ModelBackend {
             boolean keyed = request.cacheKey() != null;
             CachedConversation conversation = keyed ? conversations.get(request.cacheKey()) : scratch();
             // Keyless requests share one scratch cache; its common prefix with the last one is reused all the same.
-            return new EngineTurn(conversation, vocabulary, request, stops.matcher(), turn, calls).run(prompt, true);
+            if (promptCache != null) {
+                promptCache.restore(conversation, prompt);
+            }
+            return new EngineTurn(conversation, vocabulary, request, stops.matcher(), turn, calls).run(prompt, true,
+                    held -> {
+                        // Only a cold start saves: a warm conversation's prefix is saved already, or is its own.
+                        if (promptCache != null && held < PromptCache.MIN_SHARED) {
+                            promptCache.save(conversation);
+                        }
+                    });
         } finally {
             oneTurnAtATime.unlock();
         }

@@ -1,6 +1,7 @@
 package dev.gannet.runtime.backend;
 
 import dev.gannet.kernels.lora.ScaledLora;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.gannet.prompts.toolcall.ToolCallFormat;
@@ -18,9 +19,12 @@ import dev.gannet.prompts.toolcall.ToolCallFormat;
  *                            the path of a Jinja file
  * @param toolCallFormat      null to read the format from the template; else how the model writes calls
  * @param adapters            LoRA adapters applied at run time, each with its scale; empty for none
+ * @param promptCacheDirectory where evaluated prompts are kept between processes; null for nowhere
+ * @param promptCacheBytes    how much the prompt cache may hold on disk; 0 turns it off
  */
 public record EngineOptions(int threads, int contextSize, int cachedConversations, String template,
-                            ToolCallFormat toolCallFormat, List<ScaledLora> adapters) {
+                            ToolCallFormat toolCallFormat, List<ScaledLora> adapters, Path promptCacheDirectory,
+                            long promptCacheBytes) {
     public static final int DEFAULT_CONTEXT = 4096;
     public static final int DEFAULT_CACHED_CONVERSATIONS = 4;
 
@@ -32,37 +36,55 @@ public record EngineOptions(int threads, int contextSize, int cachedConversation
         if (contextSize < 16) {
             throw new IllegalArgumentException("the context must hold at least 16 tokens, not " + contextSize);
         }
+        if (promptCacheBytes < 0) {
+            throw new IllegalArgumentException("the prompt cache's size cannot be negative: " + promptCacheBytes);
+        }
         if (cachedConversations < 1) {
             throw new IllegalArgumentException("at least one conversation must be cached, not " + cachedConversations);
         }
     }
 
-    /** One thread per core, a 4096-token context, four conversations cached, the model's own template. */
+    /**
+     * One thread per core, a 4096-token context, four conversations cached, the model's own template, no
+     * prompt cache on disk.
+     */
     public static EngineOptions defaults() {
-        return new EngineOptions(0, DEFAULT_CONTEXT, DEFAULT_CACHED_CONVERSATIONS, null, null, List.of());
+        return new EngineOptions(0, DEFAULT_CONTEXT, DEFAULT_CACHED_CONVERSATIONS, null, null, List.of(), null, 0);
     }
 
     public EngineOptions withThreads(int n) {
-        return new EngineOptions(n, contextSize, cachedConversations, template, toolCallFormat, adapters);
+        return new EngineOptions(n, contextSize, cachedConversations, template, toolCallFormat, adapters,
+                promptCacheDirectory, promptCacheBytes);
     }
 
     public EngineOptions withContextSize(int n) {
-        return new EngineOptions(threads, n, cachedConversations, template, toolCallFormat, adapters);
+        return new EngineOptions(threads, n, cachedConversations, template, toolCallFormat, adapters,
+                promptCacheDirectory, promptCacheBytes);
     }
 
     public EngineOptions withCachedConversations(int n) {
-        return new EngineOptions(threads, contextSize, n, template, toolCallFormat, adapters);
+        return new EngineOptions(threads, contextSize, n, template, toolCallFormat, adapters,
+                promptCacheDirectory, promptCacheBytes);
     }
 
     public EngineOptions withTemplate(String familyOrFile) {
-        return new EngineOptions(threads, contextSize, cachedConversations, familyOrFile, toolCallFormat, adapters);
+        return new EngineOptions(threads, contextSize, cachedConversations, familyOrFile, toolCallFormat, adapters,
+                promptCacheDirectory, promptCacheBytes);
     }
 
     public EngineOptions withAdapters(List<ScaledLora> loras) {
-        return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, loras);
+        return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, loras,
+                promptCacheDirectory, promptCacheBytes);
     }
 
     public EngineOptions withToolCallFormat(ToolCallFormat format) {
-        return new EngineOptions(threads, contextSize, cachedConversations, template, format, adapters);
+        return new EngineOptions(threads, contextSize, cachedConversations, template, format, adapters,
+                promptCacheDirectory, promptCacheBytes);
+    }
+
+    /** Keeps evaluated prompts in {@code directory}, at most {@code bytes} of them; 0 bytes turns it off. */
+    public EngineOptions withPromptCache(Path directory, long bytes) {
+        return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, adapters,
+                directory, bytes);
     }
 }

@@ -7,6 +7,7 @@ import dev.gannet.prompts.stop.StopStringMatcher;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * One assistant turn on the engine: keep the prefix the conversation's KV cache shares with the prompt,
@@ -46,8 +47,10 @@ final class EngineTurn {
      *
      * @param prompt      the rendered conversation's tokens
      * @param reusePrefix whether the tokens the cache already holds may be kept
+     * @param prefilled   told, once the whole prompt is evaluated and before anything is generated, how
+     *                    many of its tokens the cache held already (not told when cancelled in between)
      */
-    Completion run(int[] prompt, boolean reusePrefix) {
+    Completion run(int[] prompt, boolean reusePrefix, IntConsumer prefilled) {
         // Prefill: keep the shared prefix (at least one token is evaluated, for its logits).
         int cached = reusePrefix ? Math.min(conversation.commonPrefix(prompt), prompt.length - 1) : 0;
         conversation.rewind(cached);
@@ -62,6 +65,7 @@ final class EngineTurn {
             logits = conversation.evaluate(prompt, done, Math.min(PREFILL_CHUNK, prompt.length - done));
         }
         long promptNanos = System.nanoTime() - promptStart;
+        prefilled.accept(cached);
 
         // Generation: sample, emit, evaluate, until something ends the turn.
         long generationStart = System.nanoTime();

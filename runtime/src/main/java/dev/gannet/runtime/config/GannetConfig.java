@@ -25,17 +25,21 @@ import java.util.Objects;
  * @param maxTokens     most tokens generated in one model call
  * @param temperature   sampling temperature (0: greedy, repeatable)
  * @param queueSize     requests that may wait for the inference service before new ones are refused
+ * @param promptCacheMb megabytes of evaluated prompts kept on disk between runs, in
+ *                      {@code <data dir>/prompt-cache}; 0 turns the prompt cache off
  * @param file          the config file that was read, or null when there was none
  */
 public record GannetConfig(Path dataDir, String model, String fallbackModel, Map<String, String> aliases,
                            String host, int port, String apiKey, int threads, int context, ToolMode mode,
-                           int maxSteps, int maxTokens, double temperature, int queueSize, Path file) {
+                           int maxSteps, int maxTokens, double temperature, int queueSize, int promptCacheMb,
+                           Path file) {
     public static final String DEFAULT_MODEL = "smollm2";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_CONTEXT = 4096;
     public static final int DEFAULT_MAX_STEPS = 8;
     public static final int DEFAULT_QUEUE_SIZE = 16;
+    public static final int DEFAULT_PROMPT_CACHE_MB = 1024;
 
     public GannetConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -66,7 +70,13 @@ public record GannetConfig(Path dataDir, String model, String fallbackModel, Map
                 (Integer) given.getOrDefault(Setting.MAX_TOKENS, GenerationSettings.DEFAULT_MAX_TOKENS),
                 (Double) given.getOrDefault(Setting.TEMPERATURE, 0.0),
                 (Integer) given.getOrDefault(Setting.QUEUE_SIZE, DEFAULT_QUEUE_SIZE),
+                (Integer) given.getOrDefault(Setting.PROMPT_CACHE_MB, DEFAULT_PROMPT_CACHE_MB),
                 loaded.file());
+    }
+
+    /** Where evaluated prompts are kept between runs. */
+    public Path promptCacheDirectory() {
+        return dataDir.resolve("prompt-cache");
     }
 
     /** The model reference a name stands for: the alias's target, or the name itself when it is no alias. */
@@ -91,6 +101,6 @@ public record GannetConfig(Path dataDir, String model, String fallbackModel, Map
                 + ", aliases=" + aliases + ", host=" + host + ", port=" + port + ", apiKey="
                 + (apiKey == null ? "none" : "(set)") + ", threads=" + threads + ", context=" + context
                 + ", mode=" + mode.wireName() + ", maxSteps=" + maxSteps + ", maxTokens=" + maxTokens
-                + ", temperature=" + temperature + ", queueSize=" + queueSize + ", file=" + file + "]";
+                + ", temperature=" + temperature + ", queueSize=" + queueSize + ", promptCacheMb=" + promptCacheMb + ", file=" + file + "]";
     }
 }

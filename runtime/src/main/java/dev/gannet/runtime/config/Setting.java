@@ -22,7 +22,8 @@ enum Setting {
     MAX_STEPS("max_steps", "GANNET_MAX_STEPS", new SettingType.WholeNumber(1, 1000)),
     MAX_TOKENS("max_tokens", "GANNET_MAX_TOKENS", new SettingType.WholeNumber(1, 1 << 20)),
     TEMPERATURE("temperature", "GANNET_TEMPERATURE", new SettingType.Decimal(0, 5)),
-    QUEUE_SIZE("queue_size", "GANNET_QUEUE_SIZE", new SettingType.WholeNumber(1, 10_000));
+    QUEUE_SIZE("queue_size", "GANNET_QUEUE_SIZE", new SettingType.WholeNumber(1, 10_000)),
+    PROMPT_CACHE_MB("prompt_cache_mb", "GANNET_PROMPT_CACHE_MB", new SettingType.WholeNumber(0, 1 << 20));
 
     final String key;
     /** Null when no variable can set it. */
