@@ -2,6 +2,7 @@ package dev.gannet.kernels.tensor;
 
 import static dev.gannet.kernels.tensor.LittleEndian.clear;
 import static dev.gannet.kernels.tensor.LittleEndian.f16;
+import static dev.gannet.kernels.tensor.LittleEndian.i32;
 import static dev.gannet.kernels.tensor.LittleEndian.orU8;
 import static dev.gannet.kernels.tensor.LittleEndian.putF16;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
@@ -106,14 +107,24 @@ final class Q4KKernel extends FusedBlockKernel {
 
     // Fast path. Per pair of sub-blocks (32 quant bytes: the even sub-block in the low nibbles, the
     // odd in the high), Σ w·x = d·scale·Σ q·x − dmin·min·Σ x: the two sums per sub-block stay
-    // vectors and are scaled once.
+    // vectors and are scaled once, into four accumulators so that the scaling FMAs of one pair do
+    // not wait on each other. The eight scales and mins are unpacked once per super-block, from three
+    // int reads, into a long of eight bytes each.
     @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
-        FloatVector acc = FloatVector.zero(F);
+        FloatVector lowAcc = FloatVector.zero(F);
+        FloatVector highAcc = FloatVector.zero(F);
+        FloatVector lowMinAcc = FloatVector.zero(F);
+        FloatVector highMinAcc = FloatVector.zero(F);
         long block = row;
         for (int i = 0; i < cols; i += SUB_BLOCKS * SUB_SIZE, block += GgmlType.Q4_K.blockBytes()) {
             float d = f16(data, block + D);
             float dmin = f16(data, block + DMIN);
+            int packed0 = i32(data, block + SCALES);
+            int packed1 = i32(data, block + SCALES + 4);
+            int packed2 = i32(data, block + SCALES + 8);
+            long scales = scales(packed0, packed1, packed2);
+            long mins = mins(packed0, packed1, packed2);
             for (int pair = 0; pair < SUB_BLOCKS / 2; pair++) {
                 FloatVector lowDot = FloatVector.zero(F);
                 FloatVector highDot = FloatVector.zero(F);
@@ -129,14 +140,31 @@ final class Q4KKernel extends FusedBlockKernel {
                     lowSum = lowSum.add(xLow);
                     highSum = highSum.add(xHigh);
                 }
-                int even = 2 * pair;
-                acc = lowDot.fma(broadcast(d * KScales.scale(data, block + SCALES, even)), acc);
-                acc = highDot.fma(broadcast(d * KScales.scale(data, block + SCALES, even + 1)), acc);
-                acc = lowSum.fma(broadcast(-dmin * KScales.min(data, block + SCALES, even)), acc);
-                acc = highSum.fma(broadcast(-dmin * KScales.min(data, block + SCALES, even + 1)), acc);
+                int shift = 16 * pair;
+                lowAcc = lowDot.fma(broadcast(d * (int) (scales >>> shift & 0xFF)), lowAcc);
+                highAcc = highDot.fma(broadcast(d * (int) (scales >>> shift + 8 & 0xFF)), highAcc);
+                lowMinAcc = lowSum.fma(broadcast(dmin * (int) (mins >>> shift & 0xFF)), lowMinAcc);
+                highMinAcc = highSum.fma(broadcast(dmin * (int) (mins >>> shift + 8 & 0xFF)), highMinAcc);
             }
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return lowAcc.add(highAcc).sub(lowMinAcc.add(highMinAcc)).reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * The eight 6-bit scales of a {@link KScales} field, byte j of the result scale j, from the
+     * field's three little-endian ints (llama.cpp's unpacking with kmask1..3).
+     */
+    static long scales(int packed0, int packed1, int packed2) {
+        int low = packed0 & 0x3F3F3F3F;
+        int high = (packed2 & 0x0F0F0F0F) | ((packed0 >>> 6) & 0x03030303) << 4;
+        return (low & 0xFFFFFFFFL) | (long) high << 32;
+    }
+
+    /** The eight 6-bit mins of a {@link KScales} field, as {@link #scales} does the scales. */
+    static long mins(int packed0, int packed1, int packed2) {
+        int low = packed1 & 0x3F3F3F3F;
+        int high = ((packed2 >>> 4) & 0x0F0F0F0F) | ((packed1 >>> 6) & 0x03030303) << 4;
+        return (low & 0xFFFFFFFFL) | (long) high << 32;
     }
 
     @Override

@@ -100,31 +100,15 @@ final class Q5_0Kernel extends FusedBlockKernel {
         putI32(data, block + QH, qh);
     }
 
-    // Fast path. The fifth bits come from qh: broadcast, shifted right by each lane's weight index
-    // (a per-lane shift vector), masked and moved to bit 4, then or-ed onto the nibbles.
-    private static final IntVector[] LOW_SHIFTS = shifts(0);
-    private static final IntVector[] HIGH_SHIFTS = shifts(HALF);
+    // Fast path. The fifth bits come from qh without per-lane lookups: qh << 4 broadcast to every
+    // lane and shifted right by the lane's weight index j brings bit j of qh to bit 4, where a mask
+    // with 16 keeps it alone; qh >>> 12 does the same for bit j + 16 (the high nibbles' weights), so
+    // both halves share one shift vector, the lane indices. The quants stay in 0..31: the "−16" is
+    // taken out of the loop as −16·d·Σx per block (Σx from the per-block sums when given).
 
-    /** For each chunk of LANES weights in a half: the shift that brings weight j's bit to bit 0. */
-    private static IntVector[] shifts(int base) {
-        if (!VectorMath.FUSED) {
-            return new IntVector[0];
-        }
-        IntVector[] shifts = new IntVector[HALF / LANES];
-        for (int k = 0; k < shifts.length; k++) {
-            shifts[k] = IntVector.zero(INTS).addIndex(1).add(base + k * LANES);
-        }
-        return shifts;
-    }
-
-    private static FloatVector lowQuants(IntVector q, IntVector bits, int chunk) {
-        IntVector fifth = bits.lanewise(VectorOperators.LSHR, LOW_SHIFTS[chunk]).and(1).lanewise(VectorOperators.LSHL, 4);
-        return toFloats(q.and(0xF).or(fifth).sub(16));
-    }
-
-    private static FloatVector highQuants(IntVector q, IntVector bits, int chunk) {
-        IntVector fifth = bits.lanewise(VectorOperators.LSHR, HIGH_SHIFTS[chunk]).and(1).lanewise(VectorOperators.LSHL, 4);
-        return toFloats(q.lanewise(VectorOperators.LSHR, 4).or(fifth).sub(16));
+    /** The fifth bits of one half's LANES weights from {@code c}, at bit 4 (bits: qh moved as above). */
+    private static IntVector fifthBits(IntVector bits, int c) {
+        return bits.lanewise(VectorOperators.LSHR, IntVector.zero(INTS).addIndex(1).add(c)).and(16);
     }
 
     @Override
@@ -132,26 +116,64 @@ final class Q5_0Kernel extends FusedBlockKernel {
         FloatVector acc = FloatVector.zero(F);
         long block = row;
         for (int i = 0; i < cols; i += 2 * HALF, block += BLOCK_BYTES) {
-            IntVector bits = IntVector.broadcast(INTS, i32(data, block + QH));
+            int qh = i32(data, block + QH);
+            IntVector lowBits = IntVector.broadcast(INTS, qh << 4);
+            IntVector highBits = IntVector.broadcast(INTS, qh >>> 12);
             FloatVector quantDot = FloatVector.zero(F);
-            for (int c = 0, chunk = 0; c < HALF; c += LANES, chunk++) {
+            FloatVector xSum = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
                 IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
-                quantDot = lowQuants(q, bits, chunk).fma(load(x, xOffset + i + c),
-                        highQuants(q, bits, chunk).fma(load(x, xOffset + i + HALF + c), quantDot));
+                FloatVector xLow = load(x, xOffset + i + c);
+                FloatVector xHigh = load(x, xOffset + i + HALF + c);
+                quantDot = toFloats(q.and(0xF).or(fifthBits(lowBits, c))).fma(xLow,
+                        toFloats(q.lanewise(VectorOperators.LSHR, 4).or(fifthBits(highBits, c))).fma(xHigh, quantDot));
+                xSum = xSum.add(xLow.add(xHigh));
             }
-            acc = quantDot.fma(broadcast(f16(data, block + D)), acc);
+            acc = xSum.fma(broadcast(-16), quantDot).fma(broadcast(f16(data, block + D)), acc);
         }
         return acc.reduceLanes(VectorOperators.ADD);
     }
 
     @Override
+    boolean needsBlockSums() {
+        return true;
+    }
+
+    // As dotRow, with −16·d·Σx taken from the per-block sums: one scalar FMA per block.
+    @Override
+    float dotRowWithSums(MemorySegment data, long row, int cols, float[] x, int xOffset, float[] sums, int sumsOffset) {
+        FloatVector acc = FloatVector.zero(F);
+        float offsets = 0;
+        long block = row;
+        for (int i = 0, b = sumsOffset; i < cols; i += 2 * HALF, block += BLOCK_BYTES, b++) {
+            int qh = i32(data, block + QH);
+            IntVector lowBits = IntVector.broadcast(INTS, qh << 4);
+            IntVector highBits = IntVector.broadcast(INTS, qh >>> 12);
+            FloatVector quantDot = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
+                quantDot = toFloats(q.and(0xF).or(fifthBits(lowBits, c))).fma(load(x, xOffset + i + c),
+                        toFloats(q.lanewise(VectorOperators.LSHR, 4).or(fifthBits(highBits, c)))
+                                .fma(load(x, xOffset + i + HALF + c), quantDot));
+            }
+            float d = f16(data, block + D);
+            acc = quantDot.fma(broadcast(d), acc);
+            offsets += d * sums[b];
+        }
+        return acc.reduceLanes(VectorOperators.ADD) - 16 * offsets;
+    }
+
+    @Override
     void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
         FloatVector d = broadcast(f16(data, block + D));
-        IntVector bits = IntVector.broadcast(INTS, i32(data, block + QH));
-        for (int c = 0, chunk = 0; c < HALF; c += LANES, chunk++) {
+        int qh = i32(data, block + QH);
+        IntVector lowBits = IntVector.broadcast(INTS, qh << 4);
+        IntVector highBits = IntVector.broadcast(INTS, qh >>> 12);
+        for (int c = 0; c < HALF; c += LANES) {
             IntVector q = VectorMath.unsignedBytes(data, block + QS + c);
-            lowQuants(q, bits, chunk).mul(d).intoArray(out, outOffset + c);
-            highQuants(q, bits, chunk).mul(d).intoArray(out, outOffset + HALF + c);
+            toFloats(q.and(0xF).or(fifthBits(lowBits, c)).sub(16)).mul(d).intoArray(out, outOffset + c);
+            toFloats(q.lanewise(VectorOperators.LSHR, 4).or(fifthBits(highBits, c)).sub(16)).mul(d)
+                    .intoArray(out, outOffset + HALF + c);
         }
     }
 }

@@ -9,7 +9,6 @@ import static dev.gannet.kernels.tensor.LittleEndian.putU8;
 import static dev.gannet.kernels.tensor.LittleEndian.u8;
 
 import static dev.gannet.kernels.tensor.VectorMath.F;
-import static dev.gannet.kernels.tensor.VectorMath.INTS;
 import static dev.gannet.kernels.tensor.VectorMath.LANES;
 import static dev.gannet.kernels.tensor.VectorMath.broadcast;
 import static dev.gannet.kernels.tensor.VectorMath.load;
@@ -38,6 +37,7 @@ import java.lang.foreign.MemorySegment;
 final class Q6KKernel extends FusedBlockKernel {
     private static final int SUB_BLOCKS = 16;
     private static final int SUB_SIZE = 16;
+    private static final int BLOCK = SUB_BLOCKS * SUB_SIZE;
     private static final int QL = 0;
     private static final int QH = 128;
     private static final int QUANT_BYTES = 128 + 64;
@@ -112,65 +112,43 @@ final class Q6KKernel extends FusedBlockKernel {
         return 2 * ((s % 8) / 2);
     }
 
-    // Fast path. For each half of the super-block and each chunk of LANES positions l, three byte
-    // vectors (ql[l], ql[l + 32], qh[l]) give the quants of four weights per lane (see the layout);
-    // every chunk lies inside one 16-weight sub-block, so one scale multiplies it.
+    // Fast path. The loop body decodes one vector of LANES consecutive weights 128h + 32k + l (see
+    // the layout) with h, k and l as variables: their low bits are nibble 4(k / 2) of ql, their high
+    // bits bits 2k..2k+1 of qh, and they lie inside one 16-weight sub-block, so one scale multiplies
+    // them. A body unrolled over the four k by hand (reading each ql and qh byte once) was too big
+    // for C2 to inline its vector operations (it stopped at its node-count cutoff and the boxed
+    // vectors ran ~8x slower); this small one inlines whole, and the extra byte loads hit L1.
     @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         FloatVector acc = FloatVector.zero(F);
         long block = row;
-        for (int i = 0; i < cols; i += SUB_BLOCKS * SUB_SIZE, block += GgmlType.Q6_K.blockBytes()) {
+        for (int i = 0; i < cols; i += BLOCK, block += GgmlType.Q6_K.blockBytes()) {
             float d = f16(data, block + D);
-            for (int half = 0; half < 2; half++) {
-                long ql = block + QL + 64L * half;
-                long qh = block + QH + 32L * half;
-                int xBase = xOffset + i + 128 * half;
-                int sub = 8 * half;
-                for (int c = 0; c < 32; c += LANES) {
-                    IntVector a = VectorMath.unsignedBytes(data, ql + c);
-                    IntVector b = VectorMath.unsignedBytes(data, ql + 32 + c);
-                    IntVector h = VectorMath.unsignedBytes(data, qh + c);
-                    int s = sub + c / SUB_SIZE;
-                    acc = quant(a.and(0xF), h, 0).mul(load(x, xBase + c))
-                            .fma(broadcast(d * i8(data, block + SCALES + s)), acc);
-                    acc = quant(b.and(0xF), h, 2).mul(load(x, xBase + 32 + c))
-                            .fma(broadcast(d * i8(data, block + SCALES + s + 2)), acc);
-                    acc = quant(a.lanewise(VectorOperators.LSHR, 4), h, 4).mul(load(x, xBase + 64 + c))
-                            .fma(broadcast(d * i8(data, block + SCALES + s + 4)), acc);
-                    acc = quant(b.lanewise(VectorOperators.LSHR, 4), h, 6).mul(load(x, xBase + 96 + c))
-                            .fma(broadcast(d * i8(data, block + SCALES + s + 6)), acc);
-                }
+            for (int w = 0; w < BLOCK; w += LANES) {
+                acc = quants(data, block, w).mul(load(x, xOffset + i + w))
+                        .fma(broadcast(d * i8(data, block + SCALES + w / SUB_SIZE)), acc);
             }
         }
         return acc.reduceLanes(VectorOperators.ADD);
     }
 
-    /** (low four bits | two high bits taken from h at {@code shift}) − 32, as floats. */
-    private static FloatVector quant(IntVector low, IntVector h, int shift) {
-        IntVector high = h.lanewise(VectorOperators.LSHR, shift).and(3).lanewise(VectorOperators.LSHL, 4);
+    /** The quants − 32 of weights w..w + LANES − 1 of the super-block, as floats (w a multiple of LANES). */
+    private static FloatVector quants(MemorySegment data, long block, int w) {
+        int h = w >> 7;
+        int k = (w >> 5) & 3;
+        int l = w & 31;
+        IntVector low = VectorMath.unsignedBytes(data, block + QL + 64 * h + 32 * (k & 1) + l)
+                .lanewise(VectorOperators.LSHR, 4 * (k >> 1)).and(0xF);
+        IntVector high = VectorMath.unsignedBytes(data, block + QH + 32 * h + l)
+                .lanewise(VectorOperators.LSHR, 2 * k).and(3).lanewise(VectorOperators.LSHL, 4);
         return toFloats(low.or(high).sub(32));
     }
 
     @Override
     void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
         float d = f16(data, block + D);
-        for (int half = 0; half < 2; half++) {
-            long ql = block + QL + 64L * half;
-            long qh = block + QH + 32L * half;
-            int outBase = outOffset + 128 * half;
-            int sub = 8 * half;
-            for (int c = 0; c < 32; c += LANES) {
-                IntVector a = VectorMath.unsignedBytes(data, ql + c);
-                IntVector b = VectorMath.unsignedBytes(data, ql + 32 + c);
-                IntVector h = VectorMath.unsignedBytes(data, qh + c);
-                int s = sub + c / SUB_SIZE;
-                quant(a.and(0xF), h, 0).mul(d * i8(data, block + SCALES + s)).intoArray(out, outBase + c);
-                quant(b.and(0xF), h, 2).mul(d * i8(data, block + SCALES + s + 2)).intoArray(out, outBase + 32 + c);
-                quant(a.lanewise(VectorOperators.LSHR, 4), h, 4).mul(d * i8(data, block + SCALES + s + 4))
-                        .intoArray(out, outBase + 64 + c);
-                quant(b.lanewise(VectorOperators.LSHR, 4), h, 6).mul(d * i8(data, block + SCALES + s + 6))
-                        .intoArray(out, outBase + 96 + c);
-            }
+        for (int w = 0; w < BLOCK; w += LANES) {
+            quants(data, block, w).mul(d * i8(data, block + SCALES + w / SUB_SIZE)).intoArray(out, outOffset + w);
         }
     }
 }

@@ -64,6 +64,43 @@ class MultiplyTest {
         }
     }
 
+    /**
+     * The decode path of types that use per-block sums of x (Q4_1, Q5_0) when the scratch is too
+     * small to hold them: each row then computes its own sums.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void decodeWithoutBlockSumsEqualsTheScalarDotProducts(GgmlType type) {
+        if (!VectorMath.FUSED || !(TensorKernels.of(type) instanceof FusedBlockKernel)) {
+            return;
+        }
+        int cols = 2304;
+        int rows = 5;
+        Random random = new Random(type.id() * 31L + 7);
+        float[] weights = new float[rows * cols];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) random.nextGaussian() * 0.5f;
+        }
+        MemorySegment data = MemorySegment.ofArray(Quantizer.quantize(type, weights));
+        TensorKernel kernel = TensorKernels.of(type);
+        for (int tokens = 1; tokens < FusedBlockKernel.TILED_FROM_TOKENS; tokens++) {
+            float[] x = new float[tokens * cols];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) random.nextGaussian();
+            }
+            float[] out = new float[tokens * rows];
+            kernel.multiply(data, 0, cols, 0, rows, x, cols, tokens, out, rows, 0, new float[0]);
+            for (int t = 0; t < tokens; t++) {
+                for (int r = 0; r < rows; r++) {
+                    float expected = kernel.dot(data, (long) r * cols, x, t * cols, cols);
+                    double magnitude = magnitude(kernel, data, (long) r * cols, x, t * cols, cols);
+                    assertEquals(expected, out[t * rows + r], 1e-5 * magnitude + 1e-6,
+                            type + " tokens " + tokens + " row " + r + " token " + t);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
     void vectorDequantizationEqualsTheScalarOne(GgmlType type) {
