@@ -1,5 +1,6 @@
 package dev.gannet.kernels.model;
 
+import dev.gannet.kernels.tensor.ActivationBatch;
 import dev.gannet.kernels.tensor.GgmlType;
 import dev.gannet.kernels.tensor.Quantizer;
 import dev.gannet.kernels.tensor.TensorKernel;
@@ -8,6 +9,8 @@ import dev.gannet.kernels.tensor.VectorMath;
 import java.lang.foreign.MemorySegment;
 import java.util.Set;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Runs the kernels a model will use on small synthetic matrices, on a background thread while the
@@ -20,7 +23,11 @@ final class KernelWarmup {
     /** Enough single-token calls for C2 to compile the decode kernels (its threshold is ~10k loop trips). */
     private static final int DECODE_CALLS = 1_500;
     private static final int PREFILL_CALLS = 300;
-    private static final int PREFILL_TOKENS = 8;
+    /** A short batch: the row-by-row path (fewer than {@link ActivationBatch#MIN_TOKENS} tokens). */
+    private static final int SHORT_BATCH_TOKENS = 4;
+    /** A prompt-sized batch: the packed, register-tiled path. */
+    private static final int LONG_BATCH_TOKENS = 80;
+    private static final int LONG_BATCH_CALLS = 100;
 
     /**
      * Types already warmed in this JVM. Compiled code belongs to the JVM, not to a model, so this one
@@ -77,11 +84,13 @@ final class KernelWarmup {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) random.nextDouble(-1, 1);
         }
-        float[] x = new float[PREFILL_TOKENS * COLS];
+        float[] x = new float[LONG_BATCH_TOKENS * COLS];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) random.nextDouble(-1, 1);
         }
-        float[] out = new float[PREFILL_TOKENS * ROWS];
+        ActivationBatch batch = new ActivationBatch();
+        batch.pack(x, COLS, LONG_BATCH_TOKENS, COLS);
+        float[] out = new float[LONG_BATCH_TOKENS * ROWS];
         float[] scratch = new float[TensorKernel.SCRATCH_FLOATS];
         for (GgmlType type : types) {
             if (!type.supportsCompute()) {
@@ -93,13 +102,24 @@ final class KernelWarmup {
                 kernel.multiply(data, 0, COLS, 0, ROWS, x, COLS, 1, out, ROWS, 0, scratch);
             }
             for (int i = 0; i < PREFILL_CALLS; i++) {
-                kernel.multiply(data, 0, COLS, 0, ROWS, x, COLS, PREFILL_TOKENS, out, ROWS, 0, scratch);
+                kernel.multiply(data, 0, COLS, 0, ROWS, x, COLS, SHORT_BATCH_TOKENS, out, ROWS, 0, scratch);
+            }
+            if (ActivationBatch.suits(LONG_BATCH_TOKENS)) {
+                for (int i = 0; i < LONG_BATCH_CALLS; i++) {
+                    kernel.multiply(data, 0, COLS, 0, ROWS, batch, out, ROWS, 0, scratch);
+                    // A remainder row (rows not a multiple of four) as a team member's share can have.
+                    kernel.multiply(data, 0, COLS, 1, ROWS, batch, out, ROWS, 0, scratch);
+                }
             }
         }
-        // Attention's inner loops.
+        // Attention's inner loops, and the vector exp of softmax and SiLU.
+        VectorSpecies<Float> species = VectorMath.species();
         for (int i = 0; i < DECODE_CALLS * 4; i++) {
             float s = VectorMath.dot(x, 0, x, 64, 64);
             VectorMath.axpy(s * 1e-6f, x, 0, out, 0, Math.min(64, out.length));
+            for (int j = 0; j + species.length() <= 64; j += species.length()) {
+                VectorMath.silu(VectorMath.exp(FloatVector.fromArray(species, x, j))).intoArray(out, j);
+            }
         }
     }
 }

@@ -1,11 +1,16 @@
 package dev.gannet.kernels.model;
 
+import dev.gannet.kernels.tensor.ActivationBatch;
 import dev.gannet.kernels.tensor.TensorKernel;
 
 /**
  * One input multiplied by up to three matrices as a single parallel job — Q, K and V of a layer,
  * or the FFN's gate and up — so the team forks and joins once for all of them. A long-lived object
- * per session: setting its fields and running it allocates nothing.
+ * per session: setting its fields and running it allocates nothing (but for growing the packed
+ * batch the first time a longer prompt comes).
+ *
+ * <p>A batch of {@link ActivationBatch#MIN_TOKENS} or more tokens is packed once, before the team
+ * forks, into the interleaved layout of the tiled kernel; smaller batches (decode) are read in place.
  */
 final class Projection implements ThreadTeam.RangeBody {
     private static final int MAX_MATRICES = 3;
@@ -20,6 +25,9 @@ final class Projection implements ThreadTeam.RangeBody {
     private float[] x;
     private int xStride;
     private int batch;
+    /** the input packed for the tiled kernel; used when {@link #packed} */
+    private final ActivationBatch activations = new ActivationBatch();
+    private boolean packed;
 
     Projection(int teamSize) {
         scratch = new float[teamSize][TensorKernel.SCRATCH_FLOATS];
@@ -70,9 +78,15 @@ final class Projection implements ThreadTeam.RangeBody {
     private void execute(ThreadTeam team) {
         int rows = 0;
         long cols = 0;
+        boolean sameCols = true;
         for (int i = 0; i < count; i++) {
             rows += matrices[i].rows();
             cols = Math.max(cols, matrices[i].cols());
+            sameCols &= matrices[i].cols() == matrices[0].cols();
+        }
+        packed = sameCols && ActivationBatch.suits(batch);
+        if (packed) {
+            activations.pack(x, xStride, batch, (int) cols);
         }
         team.parallelFor(rows, cols * batch, this);
     }
@@ -86,8 +100,13 @@ final class Projection implements ThreadTeam.RangeBody {
             int end = base + m.rows();
             if (from < end) {
                 int last = Math.min(to, end);
-                m.multiplyRows(from - base, last - base, x, xStride, batch, outs[i], outStrides[i], outOffsets[i],
-                        scratch[member]);
+                if (packed) {
+                    m.multiplyRows(from - base, last - base, activations, outs[i], outStrides[i], outOffsets[i],
+                            scratch[member]);
+                } else {
+                    m.multiplyRows(from - base, last - base, x, xStride, batch, outs[i], outStrides[i], outOffsets[i],
+                            scratch[member]);
+                }
                 from = last;
             }
             base = end;

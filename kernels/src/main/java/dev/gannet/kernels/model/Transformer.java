@@ -1,8 +1,12 @@
 package dev.gannet.kernels.model;
 
+import dev.gannet.kernels.arch.Activation;
 import dev.gannet.kernels.arch.ArchitectureFeatures;
 import dev.gannet.kernels.arch.ModelConfig;
 import dev.gannet.kernels.arch.RopeStyle;
+import dev.gannet.kernels.tensor.VectorMath;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The forward pass shared by every architecture: tokens in, keys and values into the cache,
@@ -74,6 +78,10 @@ public final class Transformer {
             }
         }
 
+        // cos and sin of every rotated pair at every position of the batch, made by the first layer
+        // of each kind (global, sliding) that needs them and shared by all heads of all layers.
+        RopeTable globalRope = null;
+        RopeTable localRope = null;
         for (int layer = 0; layer < c.layers(); layer++) {
             LayerWeights w = weights.layers()[layer];
             LayerLora l = lora == null ? null : lora.layers()[layer];
@@ -99,11 +107,19 @@ public final class Transformer {
                 rmsNorm(s.k, s.k, w.kNorm(), count * c.kvHeads(), c.headDim());
             }
             // Rotary position embedding of Q and K; then K and V go into the cache.
-            float[] frequencies = sliding ? localFrequencies : globalFrequencies;
+            RopeTable table = sliding ? localRope : globalRope;
+            if (table == null) {
+                table = new RopeTable(sliding ? localFrequencies : globalFrequencies, start, count);
+                if (sliding) {
+                    localRope = table;
+                } else {
+                    globalRope = table;
+                }
+            }
             for (int t = 0; t < count; t++) {
                 int position = start + t;
-                rope(s.q, t * qDim, c.heads(), position, frequencies);
-                rope(s.k, t * kvDim, c.kvHeads(), position, frequencies);
+                rope(s.q, t * qDim, c.heads(), table, t);
+                rope(s.k, t * kvDim, c.kvHeads(), table, t);
                 cache.store(layer, position, s.k, t * kvDim, s.v, t * kvDim);
             }
             trace(trace, "q_rope", layer, start, s.q, count, qDim);
@@ -131,9 +147,7 @@ public final class Transformer {
                 s.lora.run(team, l.wGate(), s.xb, dim, count, s.hb, hidden);
                 s.lora.run(team, l.wUp(), s.xb, dim, count, s.hb2, hidden);
             }
-            for (int i = 0; i < count * hidden; i++) {
-                s.hb[i] = f.activation().apply(s.hb[i]) * s.hb2[i];
-            }
+            gate(s.hb, s.hb2, count * hidden, f.activation());
             s.projection.run(team, s.hb, hidden, count, w.wDown(), s.xb2, dim, 0);
             if (l != null) {
                 s.lora.run(team, l.wDown(), s.hb, hidden, count, s.xb2, dim);
@@ -160,17 +174,36 @@ public final class Transformer {
         }
     }
 
-    /** Rotates the first ropeDims dimensions of each of {@code heads} heads starting at {@code base}. */
-    private void rope(float[] x, int base, int heads, int position, float[] frequencies) {
+    /**
+     * [count][pairs] cos and sin of each rotated pair's angle at positions start .. start + count - 1.
+     * The angle is position · frequency in double, as before the table existed.
+     */
+    private record RopeTable(int pairs, float[] cos, float[] sin) {
+        RopeTable(float[] frequencies, int start, int count) {
+            this(frequencies.length, new float[count * frequencies.length], new float[count * frequencies.length]);
+            for (int t = 0; t < count; t++) {
+                for (int i = 0; i < pairs; i++) {
+                    double angle = (start + t) * (double) frequencies[i];
+                    cos[t * pairs + i] = (float) Math.cos(angle);
+                    sin[t * pairs + i] = (float) Math.sin(angle);
+                }
+            }
+        }
+    }
+
+    /** Rotates the first ropeDims dimensions of each of {@code heads} heads starting at {@code base}, for row t of the table. */
+    private void rope(float[] x, int base, int heads, RopeTable table, int t) {
         int headDim = config.headDim();
-        int pairs = frequencies.length;
+        int pairs = table.pairs();
+        int row = t * pairs;
+        float[] cosines = table.cos();
+        float[] sines = table.sin();
         boolean neox = config.rope().style() == RopeStyle.NEOX;
         for (int h = 0; h < heads; h++) {
             int headBase = base + h * headDim;
             for (int i = 0; i < pairs; i++) {
-                double angle = position * (double) frequencies[i];
-                float cos = (float) Math.cos(angle);
-                float sin = (float) Math.sin(angle);
+                float cos = cosines[row + i];
+                float sin = sines[row + i];
                 // NORMAL rotates adjacent pairs; NEOX pairs dimension i with i + ropeDims/2.
                 int a = neox ? headBase + i : headBase + 2 * i;
                 int b = neox ? headBase + i + pairs : headBase + 2 * i + 1;
@@ -179,6 +212,21 @@ public final class Transformer {
                 x[a] = x0 * cos - x1 * sin;
                 x[b] = x0 * sin + x1 * cos;
             }
+        }
+    }
+
+    /** gate[i] = act(gate[i]) · up[i] for i &lt; n; SiLU with the vector exp, other activations scalar. */
+    private static void gate(float[] gate, float[] up, int n, Activation activation) {
+        int i = 0;
+        if (activation == Activation.SILU) {
+            VectorSpecies<Float> species = VectorMath.species();
+            for (; i + species.length() <= n; i += species.length()) {
+                FloatVector g = FloatVector.fromArray(species, gate, i);
+                VectorMath.silu(g).mul(FloatVector.fromArray(species, up, i)).intoArray(gate, i);
+            }
+        }
+        for (; i < n; i++) {
+            gate[i] = activation.apply(gate[i]) * up[i];
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gannet.kernels.model;
 
 import dev.gannet.kernels.gguf.GgufTensorInfo;
+import dev.gannet.kernels.tensor.ActivationBatch;
 import dev.gannet.kernels.tensor.GgmlType;
 import dev.gannet.kernels.tensor.TensorKernel;
 import dev.gannet.kernels.tensor.TensorKernels;
@@ -83,6 +84,15 @@ public final class WeightMatrix {
     public void multiplyRows(int rowFrom, int rowTo, float[] x, int xStride, int batch, float[] out, int outStride,
                              int outOffset, float[] scratch) {
         kernel.multiply(data, firstElement, cols, rowFrom, rowTo, x, xStride, batch, out, outStride, outOffset, scratch);
+    }
+
+    /**
+     * {@link #multiplyRows} for a packed batch (prefill): the register-tiled kernel, four rows by
+     * four tokens; {@code x} must hold rows of {@link #cols} columns.
+     */
+    public void multiplyRows(int rowFrom, int rowTo, ActivationBatch x, float[] out, int outStride, int outOffset,
+                             float[] scratch) {
+        kernel.multiply(data, firstElement, cols, rowFrom, rowTo, x, out, outStride, outOffset, scratch);
     }
 
     /**

@@ -3,17 +3,18 @@ package dev.gannet.kernels.tensor;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Tiled matrix × matrix, the prefill path of every type: four rows at a time are dequantized, a
- * chunk of columns at a time, into the thread's scratch buffer (16 KiB, inside L1), and every token
- * of the batch is multiplied with the four rows at once — each activation vector loaded once per
- * four rows, each weight decoded once per batch. Types with a vector decoder
- * ({@link VectorDequantizer}) decode with it; the rest use their scalar dequantize.
+ * Tiled matrix × matrix for small batches (a few tokens; larger ones take {@link TiledMultiply}):
+ * four rows at a time are dequantized, a chunk of columns at a time, into the thread's scratch
+ * buffer (4 KiB of it, inside L1), and every token of the batch is multiplied with the four rows
+ * at once — each activation vector loaded once per four rows, each weight decoded once per batch.
+ * Types with a vector decoder ({@link VectorDequantizer}) decode with it; the rest use their scalar
+ * dequantize.
  */
 final class ChunkedMultiply {
     /** Rows decoded together. */
     static final int ROWS = 4;
-    /** Columns per chunk: ROWS × CHUNK floats fill the scratch buffer. */
-    static final int CHUNK = TensorKernel.SCRATCH_FLOATS / ROWS;
+    /** Columns per chunk: a multiple of 256 whose ROWS × CHUNK floats fit the scratch buffer. */
+    static final int CHUNK = 256;
 
     private ChunkedMultiply() {
     }

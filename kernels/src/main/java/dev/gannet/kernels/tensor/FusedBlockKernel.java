@@ -4,8 +4,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A block kernel with vector paths: for decode (a few tokens) each row is decoded in registers and
- * dotted with each token ({@link #dotRow}); for prefill the tiled path of {@link ChunkedMultiply}
- * decodes with {@link #dequantizeVector} into L1 and shares each decoded weight among all tokens.
+ * dotted with each token ({@link #dotRow}); for batches the tiled paths ({@link ChunkedMultiply},
+ * and {@link TiledMultiply} for packed batches) decode with {@link #dequantizeVector} into L1 and
+ * share each decoded weight among all tokens.
  */
 abstract class FusedBlockKernel extends BlockKernel implements VectorDequantizer {
     /** From this many tokens on, the tiled path beats decoding every row once per token. */

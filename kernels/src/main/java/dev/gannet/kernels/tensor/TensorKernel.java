@@ -23,8 +23,8 @@ import java.lang.foreign.MemorySegment;
  * <p>Implementations are stateless and safe to share between threads.
  */
 public interface TensorKernel {
-    /** Floats of per-thread scratch {@link #multiply} may use: a chunk of a row, a multiple of 256. */
-    int SCRATCH_FLOATS = 1024;
+    /** Floats of per-thread scratch {@link #multiply} may use: four decoded chunks of rows, a multiple of 256. */
+    int SCRATCH_FLOATS = TiledMultiply.ROWS * TiledMultiply.CHUNK;
 
     GgmlType type();
 
@@ -64,5 +64,14 @@ public interface TensorKernel {
                           float[] scratch) {
         ChunkedMultiply.multiply(this, data, matrixStart, cols, rowFrom, rowTo, x, xStride, tokens, out,
                 outStride, outOffset, scratch);
+    }
+
+    /**
+     * The prefill path: as the other {@link #multiply}, for the tokens of a packed batch, whose
+     * columns must number {@code cols}; register-tiled four rows by four tokens.
+     */
+    default void multiply(MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
+                          ActivationBatch x, float[] out, int outStride, int outOffset, float[] scratch) {
+        TiledMultiply.multiply(this, data, matrixStart, cols, rowFrom, rowTo, x, out, outStride, outOffset, scratch);
     }
 }
