@@ -111,6 +111,13 @@ final class Q4KKernel extends FusedBlockKernel {
     // not wait on each other. The eight scales and mins are unpacked once per super-block, from three
     // int reads, into a long of eight bytes each.
     @Override
+    void decodeRows(MemorySegment data, long matrixByte, long rowBytes, int cols, int rowFrom, int rowTo, float[] x,
+                    int xStride, int tokens, float[] out, int outStride, int outOffset, float[] sums, int blocks) {
+        rowLoop(this, data, matrixByte, rowBytes, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
+                sums, blocks);
+    }
+
+    @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         FloatVector lowAcc = FloatVector.zero(F);
         FloatVector highAcc = FloatVector.zero(F);

@@ -86,6 +86,13 @@ final class Q4_0Kernel extends FusedBlockKernel {
     // Fast path. Weight = (nibble - 8)·d: the nibbles are widened to ints, re-centred and converted
     // to floats in registers; d multiplies the block's partial sums.
     @Override
+    void decodeRows(MemorySegment data, long matrixByte, long rowBytes, int cols, int rowFrom, int rowTo, float[] x,
+                    int xStride, int tokens, float[] out, int outStride, int outOffset, float[] sums, int blocks) {
+        rowLoop(this, data, matrixByte, rowBytes, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
+                sums, blocks);
+    }
+
+    @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         FloatVector acc = FloatVector.zero(F);
         long block = row;

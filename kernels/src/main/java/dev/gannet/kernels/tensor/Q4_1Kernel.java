@@ -91,6 +91,13 @@ final class Q4_1Kernel extends FusedBlockKernel {
     // Fast path. A block's dot with x is d·Σ nibble·x + m·Σ x: the nibbles are widened to ints and
     // converted to floats in registers; both sums stay vectors until the row ends.
     @Override
+    void decodeRows(MemorySegment data, long matrixByte, long rowBytes, int cols, int rowFrom, int rowTo, float[] x,
+                    int xStride, int tokens, float[] out, int outStride, int outOffset, float[] sums, int blocks) {
+        rowLoop(this, data, matrixByte, rowBytes, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
+                sums, blocks);
+    }
+
+    @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         FloatVector acc = FloatVector.zero(F);
         long block = row;

@@ -112,6 +112,13 @@ final class Q5_0Kernel extends FusedBlockKernel {
     }
 
     @Override
+    void decodeRows(MemorySegment data, long matrixByte, long rowBytes, int cols, int rowFrom, int rowTo, float[] x,
+                    int xStride, int tokens, float[] out, int outStride, int outOffset, float[] sums, int blocks) {
+        rowLoop(this, data, matrixByte, rowBytes, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
+                sums, blocks);
+    }
+
+    @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         FloatVector acc = FloatVector.zero(F);
         long block = row;

@@ -119,6 +119,13 @@ final class Q6KKernel extends FusedBlockKernel {
     // for C2 to inline its vector operations (it stopped at its node-count cutoff and the boxed
     // vectors ran ~8x slower); this small one inlines whole, and the extra byte loads hit L1.
     @Override
+    void decodeRows(MemorySegment data, long matrixByte, long rowBytes, int cols, int rowFrom, int rowTo, float[] x,
+                    int xStride, int tokens, float[] out, int outStride, int outOffset, float[] sums, int blocks) {
+        rowLoop(this, data, matrixByte, rowBytes, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
+                sums, blocks);
+    }
+
+    @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         FloatVector acc = FloatVector.zero(F);
         long block = row;

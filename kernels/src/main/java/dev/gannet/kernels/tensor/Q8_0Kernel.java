@@ -79,6 +79,13 @@ final class Q8_0Kernel extends FusedBlockKernel {
     // Fast path: the int8 quants are sign-extended to ints and converted to floats in registers;
     // d multiplies the block's partial sum.
     @Override
+    void decodeRows(MemorySegment data, long matrixByte, long rowBytes, int cols, int rowFrom, int rowTo, float[] x,
+                    int xStride, int tokens, float[] out, int outStride, int outOffset, float[] sums, int blocks) {
+        rowLoop(this, data, matrixByte, rowBytes, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
+                sums, blocks);
+    }
+
+    @Override
     float dotRow(MemorySegment data, long row, int cols, float[] x, int xOffset) {
         // Two accumulators, alternate blocks: the per-block scaling FMAs do not wait on each other.
         FloatVector acc0 = FloatVector.zero(F);
