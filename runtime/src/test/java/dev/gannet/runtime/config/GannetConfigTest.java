@@ -49,6 +49,8 @@ class GannetConfigTest {
         assertEquals(1024, config.maxTokens());
         assertEquals(0.0, config.temperature());
         assertEquals(16, config.queueSize());
+        assertEquals(1024, config.promptCacheMb());
+        assertEquals(config.dataDir().resolve("prompt-cache"), config.promptCacheDirectory());
         assertNull(config.file());
     }
 
@@ -59,7 +61,7 @@ class GannetConfigTest {
                  "aliases": {"fast": "qwen2.5-0.5b-q8_0", "big": "qwen2.5-7b"},
                  "host": "0.0.0.0", "port": 9000, "api_key": "s3cret", "threads": 3, "context": 8192,
                  "mode": "workspace-write", "max_steps": 12, "max_tokens": 300, "temperature": 0.7,
-                 "queue_size": 4}""");
+                 "queue_size": 4, "prompt_cache_mb": 0}""");
         GannetConfig config = load(Map.of(), Map.of());
         assertEquals(home.resolve("elsewhere"), config.dataDir());
         assertEquals("fast", config.model());
@@ -77,6 +79,7 @@ class GannetConfigTest {
         assertEquals(300, config.maxTokens());
         assertEquals(0.7, config.temperature());
         assertEquals(4, config.queueSize());
+        assertEquals(0, config.promptCacheMb());
         assertEquals(file, config.file());
         assertFalse(config.toString().contains("s3cret"), "the API key must not reach logs");
     }
@@ -84,13 +87,15 @@ class GannetConfigTest {
     @Test
     void environmentBeatsTheFileAndFlagsBeatTheEnvironment() throws Exception {
         writeDefaultFile("{\"port\": 9000, \"model\": \"from-file\", \"threads\": 2, \"mode\": \"workspace-write\"}");
-        Map<String, String> env = Map.of("GANNET_PORT", "9100", "GANNET_MODEL", "from-env", "GANNET_MAX_STEPS", "3");
+        Map<String, String> env = Map.of("GANNET_PORT", "9100", "GANNET_MODEL", "from-env", "GANNET_MAX_STEPS", "3",
+                "GANNET_PROMPT_CACHE_MB", "256");
         GannetConfig config = load(env, Map.of("port", "9200"));
         assertEquals(9200, config.port(), "flag over environment over file");
         assertEquals("from-env", config.model(), "environment over file");
         assertEquals(2, config.threads(), "file over default");
         assertEquals(ToolMode.WORKSPACE_WRITE, config.mode());
         assertEquals(3, config.maxSteps(), "environment over default");
+        assertEquals(256, config.promptCacheMb());
         GannetConfig flagged = load(env, Map.of("model", "from-flag", "mode", "read-only"));
         assertEquals("from-flag", flagged.model());
         assertEquals(ToolMode.READ_ONLY, flagged.mode());
