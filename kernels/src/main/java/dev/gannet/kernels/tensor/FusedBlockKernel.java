@@ -60,7 +60,14 @@ abstract class FusedBlockKernel extends BlockKernel implements VectorDequantizer
     static void rowLoop(FusedBlockKernel kernel, MemorySegment data, long matrixByte, long rowBytes, int cols,
                         int rowFrom, int rowTo, float[] x, int xStride, int tokens, float[] out, int outStride,
                         int outOffset, float[] sums, int blocks) {
-        for (int r = rowFrom; r < rowTo; r++) {
+        int r = rowFrom;
+        if (tokens == 1 && kernel.decodesRowPairs()) {
+            for (; r + 1 < rowTo; r += 2) {
+                long row = matrixByte + r * rowBytes;
+                kernel.dotTwoRows(data, row, row + rowBytes, cols, x, sums, out, outOffset + r);
+            }
+        }
+        for (; r < rowTo; r++) {
             long row = matrixByte + r * rowBytes;
             for (int t = 0; t < tokens; t++) {
                 out[t * outStride + outOffset + r] = sums != null
@@ -68,6 +75,24 @@ abstract class FusedBlockKernel extends BlockKernel implements VectorDequantizer
                         : kernel.dotRow(data, row, cols, x, t * xStride);
             }
         }
+    }
+
+    /** Whether {@link #dotTwoRows} is this kernel's own two-row loop, which decode then uses. */
+    boolean decodesRowPairs() {
+        return false;
+    }
+
+    /**
+     * Decode, two rows at a time: out[at] and out[at + 1] = the rows starting at bytes {@code rowA}
+     * and {@code rowB} · x[0 ..], through the block sums when {@code sums} is not null. Kernels
+     * override it (and {@link #decodesRowPairs}) to load each x vector once for both rows and to run
+     * two independent FMA chains, which C2 does not do on its own (Q4_1 decode on SmolLM2: 63–68 →
+     * 76–79 tok/s). This fallback is not used for decode: two copies of a large row kernel inlined
+     * into one method pass C2's limits, and Q6_K then ran its vector operations uncompiled.
+     */
+    void dotTwoRows(MemorySegment data, long rowA, long rowB, int cols, float[] x, float[] sums, float[] out, int at) {
+        out[at] = sums != null ? dotRowWithSums(data, rowA, cols, x, 0, sums, 0) : dotRow(data, rowA, cols, x, 0);
+        out[at + 1] = sums != null ? dotRowWithSums(data, rowB, cols, x, 0, sums, 0) : dotRow(data, rowB, cols, x, 0);
     }
 
     /** Checks the rows lie in the data and returns the bytes of one row. */

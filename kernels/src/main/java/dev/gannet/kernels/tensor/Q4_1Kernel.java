@@ -145,6 +145,44 @@ final class Q4_1Kernel extends FusedBlockKernel {
     }
 
     @Override
+    boolean decodesRowPairs() {
+        return true;
+    }
+
+    // Two rows at once: each x vector loaded once for both, and two independent chains.
+    @Override
+    void dotTwoRows(MemorySegment data, long rowA, long rowB, int cols, float[] x, float[] sums, float[] out, int at) {
+        if (sums == null) {
+            super.dotTwoRows(data, rowA, rowB, cols, x, null, out, at);
+            return;
+        }
+        FloatVector accA = FloatVector.zero(F);
+        FloatVector accB = FloatVector.zero(F);
+        float offsetsA = 0;
+        float offsetsB = 0;
+        long blockA = rowA;
+        long blockB = rowB;
+        for (int i = 0, b = 0; i < cols; i += 2 * HALF, blockA += BLOCK_BYTES, blockB += BLOCK_BYTES, b++) {
+            FloatVector dotA = FloatVector.zero(F);
+            FloatVector dotB = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                FloatVector xLow = load(x, i + c);
+                FloatVector xHigh = load(x, i + HALF + c);
+                IntVector qA = VectorMath.unsignedBytes(data, blockA + QS + c);
+                IntVector qB = VectorMath.unsignedBytes(data, blockB + QS + c);
+                dotA = toFloats(qA.and(0xF)).fma(xLow, toFloats(qA.lanewise(VectorOperators.LSHR, 4)).fma(xHigh, dotA));
+                dotB = toFloats(qB.and(0xF)).fma(xLow, toFloats(qB.lanewise(VectorOperators.LSHR, 4)).fma(xHigh, dotB));
+            }
+            accA = dotA.fma(broadcast(f16(data, blockA + D)), accA);
+            accB = dotB.fma(broadcast(f16(data, blockB + D)), accB);
+            offsetsA += f16(data, blockA + M) * sums[b];
+            offsetsB += f16(data, blockB + M) * sums[b];
+        }
+        out[at] = accA.reduceLanes(VectorOperators.ADD) + offsetsA;
+        out[at + 1] = accB.reduceLanes(VectorOperators.ADD) + offsetsB;
+    }
+
+    @Override
     void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
         FloatVector d = broadcast(f16(data, block + D));
         FloatVector m = broadcast(f16(data, block + M));

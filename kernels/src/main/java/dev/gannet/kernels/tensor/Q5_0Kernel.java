@@ -177,6 +177,52 @@ final class Q5_0Kernel extends FusedBlockKernel {
     }
 
     @Override
+    boolean decodesRowPairs() {
+        return true;
+    }
+
+    // Two rows at once: each x vector loaded once for both, and two independent chains.
+    @Override
+    void dotTwoRows(MemorySegment data, long rowA, long rowB, int cols, float[] x, float[] sums, float[] out, int at) {
+        if (sums == null) {
+            super.dotTwoRows(data, rowA, rowB, cols, x, null, out, at);
+            return;
+        }
+        FloatVector accA = FloatVector.zero(F);
+        FloatVector accB = FloatVector.zero(F);
+        float offsetsA = 0;
+        float offsetsB = 0;
+        long blockA = rowA;
+        long blockB = rowB;
+        for (int i = 0, b = 0; i < cols; i += 2 * HALF, blockA += BLOCK_BYTES, blockB += BLOCK_BYTES, b++) {
+            int qhA = i32(data, blockA + QH);
+            int qhB = i32(data, blockB + QH);
+            FloatVector dotA = FloatVector.zero(F);
+            FloatVector dotB = FloatVector.zero(F);
+            FloatVector fifthA = FloatVector.zero(F);
+            FloatVector fifthB = FloatVector.zero(F);
+            for (int c = 0; c < HALF; c += LANES) {
+                FloatVector xLow = load(x, i + c);
+                FloatVector xHigh = load(x, i + HALF + c);
+                IntVector qA = VectorMath.unsignedBytes(data, blockA + QS + c);
+                IntVector qB = VectorMath.unsignedBytes(data, blockB + QS + c);
+                dotA = toFloats(qA.and(0xF)).fma(xLow, toFloats(qA.lanewise(VectorOperators.LSHR, 4)).fma(xHigh, dotA));
+                dotB = toFloats(qB.and(0xF)).fma(xLow, toFloats(qB.lanewise(VectorOperators.LSHR, 4)).fma(xHigh, dotB));
+                fifthA = fifthA.add(xLow, fifthBits(qhA >>> c)).add(xHigh, fifthBits(qhA >>> (HALF + c)));
+                fifthB = fifthB.add(xLow, fifthBits(qhB >>> c)).add(xHigh, fifthBits(qhB >>> (HALF + c)));
+            }
+            float dA = f16(data, blockA + D);
+            float dB = f16(data, blockB + D);
+            accA = fifthA.fma(broadcast(16), dotA).fma(broadcast(dA), accA);
+            accB = fifthB.fma(broadcast(16), dotB).fma(broadcast(dB), accB);
+            offsetsA += dA * sums[b];
+            offsetsB += dB * sums[b];
+        }
+        out[at] = accA.reduceLanes(VectorOperators.ADD) - 16 * offsetsA;
+        out[at + 1] = accB.reduceLanes(VectorOperators.ADD) - 16 * offsetsB;
+    }
+
+    @Override
     void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
         FloatVector d = broadcast(f16(data, block + D));
         int qh = i32(data, block + QH);

@@ -117,6 +117,33 @@ final class Q8_0Kernel extends FusedBlockKernel {
     }
 
     @Override
+    boolean decodesRowPairs() {
+        return true;
+    }
+
+    // Two rows at once: each x vector loaded once for both, and two independent chains.
+    @Override
+    void dotTwoRows(MemorySegment data, long rowA, long rowB, int cols, float[] x, float[] sums, float[] out, int at) {
+        FloatVector accA = FloatVector.zero(F);
+        FloatVector accB = FloatVector.zero(F);
+        long blockA = rowA;
+        long blockB = rowB;
+        for (int i = 0; i < cols; i += N, blockA += BLOCK_BYTES, blockB += BLOCK_BYTES) {
+            FloatVector dotA = FloatVector.zero(F);
+            FloatVector dotB = FloatVector.zero(F);
+            for (int c = 0; c < N; c += LANES) {
+                FloatVector xs = load(x, i + c);
+                dotA = toFloats(VectorMath.signedBytes(data, blockA + QS + c)).fma(xs, dotA);
+                dotB = toFloats(VectorMath.signedBytes(data, blockB + QS + c)).fma(xs, dotB);
+            }
+            accA = dotA.fma(broadcast(f16(data, blockA + D)), accA);
+            accB = dotB.fma(broadcast(f16(data, blockB + D)), accB);
+        }
+        out[at] = accA.reduceLanes(VectorOperators.ADD);
+        out[at + 1] = accB.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
     void dequantizeBlockVector(MemorySegment data, long block, float[] out, int outOffset) {
         FloatVector d = broadcast(f16(data, block + D));
         for (int c = 0; c < N; c += LANES) {

@@ -43,7 +43,7 @@ class MultiplyTest {
                 int outStride = rows + 5;
                 int outOffset = 2;
                 float[] out = new float[tokens * outStride + outOffset];
-                int rowFrom = 3;
+                int rowFrom = 2; // nine rows: decode takes rows in pairs, and one is left over
                 int rowTo = rows;
                 kernel.multiply(data, 0, cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset,
                         new float[TensorKernel.SCRATCH_FLOATS]);
