@@ -34,6 +34,9 @@ final class ForwardState {
     final Attention attention;
     /** [batch][vocab] */
     final float[] logits;
+    /** RoPE's cos and sin for the batch's positions, for global and for sliding-window layers */
+    final RopeTable globalRope;
+    final RopeTable localRope;
 
     ForwardState(ModelConfig c, int maxBatch, int context, int teamSize, int loraRank) {
         this.maxBatch = maxBatch;
@@ -50,5 +53,7 @@ final class ForwardState {
         lora = loraRank > 0 ? new LoraProjection(maxBatch, loraRank) : null;
         attention = new Attention(c, teamSize, context);
         logits = new float[maxBatch * c.vocabularySize()];
+        globalRope = new RopeTable(maxBatch, c.rope().dimensions() / 2);
+        localRope = new RopeTable(maxBatch, c.rope().dimensions() / 2);
     }
 }

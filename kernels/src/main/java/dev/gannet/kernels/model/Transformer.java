@@ -78,10 +78,10 @@ public final class Transformer {
             }
         }
 
-        // cos and sin of every rotated pair at every position of the batch, made by the first layer
+        // cos and sin of every rotated pair at every position of the batch, filled by the first layer
         // of each kind (global, sliding) that needs them and shared by all heads of all layers.
-        RopeTable globalRope = null;
-        RopeTable localRope = null;
+        s.globalRope.invalidate();
+        s.localRope.invalidate();
         for (int layer = 0; layer < c.layers(); layer++) {
             LayerWeights w = weights.layers()[layer];
             LayerLora l = lora == null ? null : lora.layers()[layer];
@@ -107,15 +107,8 @@ public final class Transformer {
                 rmsNorm(s.k, s.k, w.kNorm(), count * c.kvHeads(), c.headDim());
             }
             // Rotary position embedding of Q and K; then K and V go into the cache.
-            RopeTable table = sliding ? localRope : globalRope;
-            if (table == null) {
-                table = new RopeTable(sliding ? localFrequencies : globalFrequencies, start, count);
-                if (sliding) {
-                    localRope = table;
-                } else {
-                    globalRope = table;
-                }
-            }
+            RopeTable table = sliding ? s.localRope : s.globalRope;
+            table.fillOnce(sliding ? localFrequencies : globalFrequencies, start, count);
             for (int t = 0; t < count; t++) {
                 int position = start + t;
                 rope(s.q, t * qDim, c.heads(), table, t);
@@ -174,30 +167,13 @@ public final class Transformer {
         }
     }
 
-    /**
-     * [count][pairs] cos and sin of each rotated pair's angle at positions start .. start + count - 1.
-     * The angle is position · frequency in double, as before the table existed.
-     */
-    private record RopeTable(int pairs, float[] cos, float[] sin) {
-        RopeTable(float[] frequencies, int start, int count) {
-            this(frequencies.length, new float[count * frequencies.length], new float[count * frequencies.length]);
-            for (int t = 0; t < count; t++) {
-                for (int i = 0; i < pairs; i++) {
-                    double angle = (start + t) * (double) frequencies[i];
-                    cos[t * pairs + i] = (float) Math.cos(angle);
-                    sin[t * pairs + i] = (float) Math.sin(angle);
-                }
-            }
-        }
-    }
-
     /** Rotates the first ropeDims dimensions of each of {@code heads} heads starting at {@code base}, for row t of the table. */
     private void rope(float[] x, int base, int heads, RopeTable table, int t) {
         int headDim = config.headDim();
         int pairs = table.pairs();
         int row = t * pairs;
-        float[] cosines = table.cos();
-        float[] sines = table.sin();
+        float[] cosines = table.cos;
+        float[] sines = table.sin;
         boolean neox = config.rope().style() == RopeStyle.NEOX;
         for (int h = 0; h < heads; h++) {
             int headBase = base + h * headDim;
