@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +51,8 @@ final class PromptCache {
     private final Path directory;
     private final String fingerprint;
     private final long maxBytes;
+    /** The headers read so far, by file; used by one turn at a time (the backend's lock). */
+    private final Map<Path, Header> headers = new HashMap<>();
 
     PromptCache(Path directory, String fingerprint, long maxBytes) {
         this.directory = directory;
@@ -152,18 +157,32 @@ final class PromptCache {
         }
     }
 
+    /**
+     * The saved prompts of this model. Every turn asks, so the files' token lists are kept between
+     * turns and a file is read again only when its size or modification time changed.
+     */
     private List<Saved> savedPrompts() {
         List<Saved> saved = new ArrayList<>();
+        Map<Path, Header> seen = new HashMap<>();
         for (Path file : savedFiles()) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                int[] tokens = readHeader(in);
-                if (tokens != null) {
-                    saved.add(new Saved(file, tokens));
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                Header header = headers.get(file);
+                if (header == null || !header.isOf(attributes)) {
+                    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                        header = new Header(attributes.lastModifiedTime(), attributes.size(), readHeader(in));
+                    }
+                }
+                seen.put(file, header);
+                if (header.tokens() != null) {
+                    saved.add(new Saved(file, header.tokens()));
                 }
             } catch (IOException e) {
                 // Unreadable, truncated in its header or vanished since it was listed: not a candidate.
             }
         }
+        headers.clear();
+        headers.putAll(seen);
         return saved;
     }
 
@@ -212,6 +231,13 @@ final class PromptCache {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
+        }
+    }
+
+    /** What a file's header said (null tokens: another model's, or no prompt-cache file) when it had this size and time. */
+    private record Header(FileTime modified, long size, int[] tokens) {
+        boolean isOf(BasicFileAttributes attributes) {
+            return modified.equals(attributes.lastModifiedTime()) && size == attributes.size();
         }
     }
 
