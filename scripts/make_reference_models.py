@@ -69,6 +69,7 @@ NORM_STD = 0.05     # norm weights are 1 + N(0, NORM_STD)
 
 # llama.h enum values (stable across llama.cpp versions)
 GGML_TYPE_F32 = 0
+GGML_TYPE_F16 = 1
 LLAMA_FTYPE_ALL_F32 = 0
 LLAMA_FTYPE_MOSTLY_F16 = 1
 LLAMA_FTYPE_MOSTLY_Q8_0 = 7
@@ -248,10 +249,10 @@ def quantize(src: str, dst: str, ftype: int, threads: int) -> None:
     print(f"wrote {dst} ({os.path.getsize(dst)} bytes)")
 
 
-def reference_logits(model_path: str, tokens: list[int], threads: int) -> np.ndarray:
+def reference_logits(model_path: str, tokens: list[int], threads: int, kv_type: int = GGML_TYPE_F32) -> np.ndarray:
     """Feed `tokens` one at a time (position i = index i) and collect the logits after each.
 
-    CPU only (no layers offloaded), F32 K and V cache, flash attention off, one token per
+    CPU only (no layers offloaded), K and V cache of `kv_type` (F32 unless asked otherwise), flash attention off, one token per
     llama_decode call (n_batch = n_ubatch = 1), a single sequence.
     """
     lc = llama()
@@ -268,8 +269,8 @@ def reference_logits(model_path: str, tokens: list[int], threads: int) -> np.nda
     cparams.n_seq_max = 1
     cparams.n_threads = threads
     cparams.n_threads_batch = threads
-    cparams.type_k = GGML_TYPE_F32
-    cparams.type_v = GGML_TYPE_F32
+    cparams.type_k = kv_type
+    cparams.type_v = kv_type
     cparams.flash_attn_type = LLAMA_FLASH_ATTN_TYPE_DISABLED
     cparams.offload_kqv = False
     ctx = lc.llama_init_from_model(model, cparams)

@@ -6,6 +6,7 @@ import dev.gannet.bench.speed.SpeedBenchmark;
 import dev.gannet.bench.speed.SpeedReport;
 import dev.gannet.bench.speed.SpeedReportFiles;
 import dev.gannet.bench.speed.SpeedReportFormat;
+import dev.gannet.kernels.model.KvCacheType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,6 +65,10 @@ final class SpeedCommand implements Callable<Integer> {
     @Option(names = {"-c", "--context"}, paramLabel = "N",
             description = "KV cache positions (default: prompt + generated tokens)")
     Integer context;
+
+    @Option(names = "--kv-type", defaultValue = "f16", paramLabel = "TYPE",
+            description = "how the KV cache stores keys and values: f16 (as llama.cpp by default) or f32 (default: ${DEFAULT-VALUE})")
+    String kvType;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
@@ -127,7 +132,8 @@ final class SpeedCommand implements Callable<Integer> {
             }
             adapters.add(adapter);
         }
-        return new SpeedBenchmark.Settings(Path.of(ModelArguments.localModel(model)), threadCount, length, ids, genTokens, positions, warmUps, runs,
+        return new SpeedBenchmark.Settings(Path.of(ModelArguments.localModel(model)), threadCount, length, ids, genTokens, positions,
+                KvCacheType.parse(kvType), warmUps, runs,
                 adapters);
     }
 

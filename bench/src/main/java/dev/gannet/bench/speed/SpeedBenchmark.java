@@ -5,6 +5,7 @@ import dev.gannet.kernels.lora.LoraAdapter;
 import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.kernels.gguf.GgufTensorInfo;
 import dev.gannet.kernels.model.InferenceSession;
+import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.kernels.model.Model;
 import dev.gannet.kernels.model.ThreadTeam;
 import java.io.IOException;
@@ -33,12 +34,13 @@ public final class SpeedBenchmark {
      *                     null for {@link PromptTokens#fromText} of the model's tokenizer
      * @param generate     decode steps per run
      * @param context      KV cache positions, at least {@code promptTokens + generate}
+     * @param kvType       how the KV cache stores keys and values
      * @param warmUps      unmeasured runs first
      * @param runs         measured runs
      * @param adapters     LoRA adapters applied at run time (empty: the plain model)
      */
     public record Settings(Path model, int threads, int promptTokens, int[] promptIds, int generate, int context,
-                           int warmUps, int runs, List<AdapterSpec> adapters) {
+                           KvCacheType kvType, int warmUps, int runs, List<AdapterSpec> adapters) {
         public Settings {
             adapters = List.copyOf(adapters);
         }
@@ -66,12 +68,12 @@ public final class SpeedBenchmark {
                 throw new IllegalArgumentException("a context of " + settings.context() + " tokens is asked for; "
                         + settings.model() + " holds at most " + model.config().contextLength());
             }
-            InferenceSession session = model.newSession(team, settings.context());
+            InferenceSession session = model.newSession(team, settings.context(), settings.kvType());
             List<RunTiming> runs = SpeedRun.measure(session, prompt, settings.generate(), settings.warmUps(),
                     settings.runs(), progress);
             return new SpeedReport(settings.model(), settings.adapters(), fileBytes, model.architecture().name(),
                     tensorTypes(model.file().tensors()), weightBytes(model.file().tensors()), settings.threads(),
-                    session.contextSize(), prompt.length, settings.generate(), settings.warmUps(), loadSeconds, runs,
+                    session.contextSize(), session.kvType().label(), prompt.length, settings.generate(), settings.warmUps(), loadSeconds, runs,
                     ProcessMemory.peakResidentBytes());
         }
     }

@@ -19,6 +19,7 @@ import java.util.OptionalLong;
  * @param weightBytes       bytes of all tensor data (what one decode step streams, roughly)
  * @param threads           compute threads
  * @param context           KV cache positions
+ * @param kvCacheType       how the KV cache stores keys and values: "f16" or "f32"
  * @param promptTokens      tokens evaluated by each prefill
  * @param generatedTokens   one-token decode steps per run
  * @param warmUps           runs done before measuring
@@ -28,7 +29,7 @@ import java.util.OptionalLong;
  * @param peakResidentBytes the process's peak resident set ({@code VmHWM}) after the runs; empty off Linux
  */
 public record SpeedReport(Path model, List<AdapterSpec> adapters, long fileBytes, String architecture, Map<String, Integer> tensorTypes,
-                          long weightBytes, int threads, int context, int promptTokens, int generatedTokens,
+                          long weightBytes, int threads, int context, String kvCacheType, int promptTokens, int generatedTokens,
                           int warmUps, double loadSeconds, List<RunTiming> runs, OptionalLong peakResidentBytes) {
 
     public SpeedReport {

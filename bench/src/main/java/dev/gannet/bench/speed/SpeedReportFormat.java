@@ -37,6 +37,7 @@ public final class SpeedReportFormat {
         root.put("weight_bytes", report.weightBytes());
         root.put("threads", report.threads());
         root.put("context", report.context());
+        root.put("kv_cache_type", report.kvCacheType());
         root.put("prompt_tokens", report.promptTokens());
         root.put("gen_tokens", report.generatedTokens());
         root.put("warmup", report.warmUps());
@@ -112,8 +113,8 @@ public final class SpeedReportFormat {
         }
         line(out, "file", "%s%s, %s, %s", ReportUnits.mebibytes(report.fileBytes()),
                 report.adapters().isEmpty() ? "" : " with its adapters", report.architecture(), types);
-        line(out, "setup", "%d threads, prompt %d tokens, generate %d tokens, context %d; %d warm-up, %d measured run%s",
-                report.threads(), report.promptTokens(), report.generatedTokens(), report.context(),
+        line(out, "setup", "%d threads, prompt %d tokens, generate %d tokens, context %d (%s KV); %d warm-up, %d measured run%s",
+                report.threads(), report.promptTokens(), report.generatedTokens(), report.context(), report.kvCacheType(),
                 report.warmUps(), report.runs().size(), report.runs().size() == 1 ? "" : "s");
         line(out, "load", "%.3f s", report.loadSeconds());
         line(out, "prefill", "%.2f tok/s  (median; min %.2f, max %.2f)", prefill.median(), prefill.min(), prefill.max());

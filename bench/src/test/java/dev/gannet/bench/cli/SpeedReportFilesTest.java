@@ -29,7 +29,7 @@ class SpeedReportFilesTest {
         // 512 prompt tokens in 2.0, 1.6 and 2.56 s: 256, 320 and 200 tok/s. 128 tokens decoded in 4.0,
         // 3.2 and 5.12 s: 32, 40 and 25 tok/s. Time to first token: prefill + first step, median 2.1 s.
         SpeedReport report = new SpeedReport(Path.of("models/m.gguf"), List.of(), 100L << 20, "llama", types(),
-                90L << 20, 2, 640, 512, 128, 1, 1.5,
+                90L << 20, 2, 640, "f16", 512, 128, 1, 1.5,
                 List.of(new RunTiming(2.0, 0.1, 4.0, 128), new RunTiming(1.6, 0.1, 3.2, 128),
                         new RunTiming(2.56, 0.1, 5.12, 128)), OptionalLong.of(300L << 20));
         String table = SpeedReportFormat.markdown(report);

@@ -2,40 +2,81 @@ package dev.gannet.kernels.model;
 
 import dev.gannet.kernels.arch.ModelConfig;
 import dev.gannet.kernels.tensor.VectorMath;
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Causal (and, on sliding-window layers, windowed) attention of every query head of a batch over
- * the KV cache, split among the team by (token, head). A long-lived object per session.
+ * the KV cache, split among the team. A long-lived object per session: nothing is
+ * allocated per token.
  *
  * <p>For query head h of the token at position p: scores over cached positions j ≤ p (within the
  * window when sliding), scaled, soft-capped when the model does, softmax, then the weighted sum of
- * the values. Query heads share KV heads in groups of {@code kvMul} (grouped-query attention).
- * Work items are (token, head) pairs, tokens in the order first, last, second, second-to-last, …
- * so that the team's equal shares of items are equal shares of work under the causal mask.
+ * the values. Positions are visited in tiles of {@link #TILE}: a tile of one KV head's keys and
+ * values is widened to floats (or, for an F32 cache, copied) once, into a member's own buffers (small enough for L1), and then
+ * serves every query head of the group sharing that KV head (grouped-query attention). The softmax
+ * is computed online, tile by tile (running maximum, sum and weighted values, rescaled when the
+ * maximum grows), as flash attention does, so no buffer grows with the context.
+ *
+ * <p>Work items are (token, KV head). When a batch has too few of those to keep the team busy —
+ * decode: one token, a few KV heads — each item is cut further into one tile of positions; every
+ * tile leaves its partial maximum, sum and weighted values, and the caller merges them per head
+ * ({@link #combine}). Tokens are ordered first, last, second, second-to-last, … so that under the
+ * causal mask the team's shares of the items cost about the same.
  */
 final class Attention implements ThreadTeam.RangeBody {
+    /** Positions per tile: a tile of 64-wide keys and values in float is 32 KB, within L1. */
+    static final int TILE = 64;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = F.length();
+    /** Items per team member below which the positions of an item are split into tiles too. */
+    private static final int ITEMS_PER_MEMBER = 4;
 
     private final ModelConfig config;
-    /** [member][context] scores of the head being computed */
+    private final int teamSize;
+    /** [member][headDim * TILE] the tile's keys in float, transposed as in the cache */
+    private final float[][] keyTile;
+    /** [member][TILE * headDim] the tile's values in float */
+    private final float[][] valueTile;
+    /** [member][kvMul * TILE] scores, then softmax weights, of the group's heads */
     private final float[][] scores;
+    /** [member][kvMul] running maximum of each head's scores */
+    private final float[][] runningMax;
+    /** [member][kvMul] running Σ e^(score - max) */
+    private final float[][] runningSum;
+    /** [member][kvMul * headDim] running Σ e^(score - max) · value */
+    private final float[][] runningValues;
+    /** Split items' results, [token][head][tile] (values × headDim); grown when a longer context comes. */
+    private float[] partialMax = new float[0];
+    private float[] partialSum = new float[0];
+    private float[] partialValues = new float[0];
+
     private float[] q;
     private float[] out;
+    private boolean half;
+    private short[] halfKeys;
+    private short[] halfValues;
     private float[] keys;
     private float[] values;
     private int stride;
     private int start;
     private int count;
     private boolean sliding;
+    private boolean split;
+    private int tiles;
 
-    Attention(ModelConfig config, int teamSize, int context) {
+    Attention(ModelConfig config, int teamSize) {
         this.config = config;
-        this.scores = new float[teamSize][context];
+        this.teamSize = teamSize;
+        int headDim = config.headDim();
+        int kvMul = config.kvMul();
+        keyTile = new float[teamSize][headDim * TILE];
+        valueTile = new float[teamSize][TILE * headDim];
+        scores = new float[teamSize][kvMul * TILE];
+        runningMax = new float[teamSize][kvMul];
+        runningSum = new float[teamSize][kvMul];
+        runningValues = new float[teamSize][kvMul * headDim];
     }
 
     /**
@@ -43,175 +84,333 @@ final class Attention implements ThreadTeam.RangeBody {
      * @param out [count][heads * headDim] attention output
      */
     void run(ThreadTeam team, KvCache cache, int layer, float[] q, float[] out, int count, int start, boolean sliding) {
+        ModelConfig c = config;
         this.q = q;
         this.out = out;
-        this.keys = cache.keys[layer];
-        this.values = cache.values[layer];
+        this.half = cache.type == KvCacheType.F16;
+        this.halfKeys = half ? cache.halfKeys[layer] : null;
+        this.halfValues = half ? cache.halfValues[layer] : null;
+        this.keys = half ? null : cache.keys[layer];
+        this.values = half ? null : cache.values[layer];
         this.stride = cache.allocated();
         this.start = start;
         this.count = count;
         this.sliding = sliding;
-        team.parallelFor(count * config.heads(), (long) (start + count) * config.headDim() * 2, this);
-    }
-
-    /**
-     * score[p] = q · key_p for p in [from, to): over the transposed keys, each query element
-     * multiplies a run of positions; four runs of LANES positions at a time, so four independent
-     * FMA chains hide the FMA latency.
-     */
-    private void scores(float[] q, int qBase, int kvOffset, int from, int to, float[] score) {
-        int headDim = config.headDim();
-        int p = from;
-        for (; p + 4 * LANES <= to; p += 4 * LANES) {
-            FloatVector a0 = FloatVector.zero(F);
-            FloatVector a1 = FloatVector.zero(F);
-            FloatVector a2 = FloatVector.zero(F);
-            FloatVector a3 = FloatVector.zero(F);
-            for (int i = 0; i < headDim; i++) {
-                FloatVector qi = FloatVector.broadcast(F, q[qBase + i]);
-                int k = (kvOffset + i) * stride + p;
-                a0 = FloatVector.fromArray(F, keys, k).fma(qi, a0);
-                a1 = FloatVector.fromArray(F, keys, k + LANES).fma(qi, a1);
-                a2 = FloatVector.fromArray(F, keys, k + 2 * LANES).fma(qi, a2);
-                a3 = FloatVector.fromArray(F, keys, k + 3 * LANES).fma(qi, a3);
-            }
-            a0.intoArray(score, p);
-            a1.intoArray(score, p + LANES);
-            a2.intoArray(score, p + 2 * LANES);
-            a3.intoArray(score, p + 3 * LANES);
-        }
-        for (; p + LANES <= to; p += LANES) {
-            FloatVector acc = FloatVector.zero(F);
-            for (int i = 0; i < headDim; i++) {
-                acc = FloatVector.fromArray(F, keys, (kvOffset + i) * stride + p).fma(FloatVector.broadcast(F, q[qBase + i]), acc);
-            }
-            acc.intoArray(score, p);
-        }
-        for (; p < to; p++) {
-            float sum = 0;
-            for (int i = 0; i < headDim; i++) {
-                sum += q[qBase + i] * keys[(kvOffset + i) * stride + p];
-            }
-            score[p] = sum;
-        }
-    }
-
-    /**
-     * Softmax of score[from, to) in place after scaling (and soft-capping) it; returns 1 / Σ e, the
-     * factor the weights still need.
-     */
-    private float softmax(float[] score, int from, int to) {
-        ModelConfig c = config;
-        float scale = c.attentionScale();
-        float cap = c.attnSoftcap();
-        float max = Float.NEGATIVE_INFINITY;
-        int p = from;
-        if (cap <= 0) {
-            FloatVector top = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-            for (; p + LANES <= to; p += LANES) {
-                FloatVector s = FloatVector.fromArray(F, score, p).mul(scale);
-                s.intoArray(score, p);
-                top = top.max(s);
-            }
-            max = top.reduceLanes(VectorOperators.MAX);
-        }
-        for (; p < to; p++) {
-            float s = score[p] * scale;
-            if (cap > 0) {
-                s = cap * (float) Math.tanh(s / cap);
-            }
-            score[p] = s;
-            max = Math.max(max, s);
-        }
-        // e^(s - max) with the vector exp; the few positions past the last whole vector with Math.exp.
-        FloatVector sums = FloatVector.zero(F);
-        p = from;
-        for (; p + LANES <= to; p += LANES) {
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(F, score, p).sub(max));
-            e.intoArray(score, p);
-            sums = sums.add(e);
-        }
-        double sum = sums.reduceLanes(VectorOperators.ADD);
-        for (; p < to; p++) {
-            float e = (float) Math.exp(score[p] - max);
-            score[p] = e;
-            sum += e;
-        }
-        return (float) (1.0 / sum);
-    }
-
-    /**
-     * out[qBase ..] = Σ_p weight_p · value_p over positions [from, to), weight_p = score[p] · norm:
-     * four vectors of the head at a time stay in registers across all positions, in two sets of
-     * accumulators (even and odd positions) so consecutive positions' FMAs do not wait on each other.
-     */
-    private void weightedValues(float[] score, float norm, int from, int to, int kvOffset, int qBase) {
-        int headDim = config.headDim();
-        int kvDim = config.kvDim();
-        int i = 0;
-        for (; i + 4 * LANES <= headDim; i += 4 * LANES) {
-            FloatVector a0 = FloatVector.zero(F);
-            FloatVector a1 = FloatVector.zero(F);
-            FloatVector a2 = FloatVector.zero(F);
-            FloatVector a3 = FloatVector.zero(F);
-            FloatVector b0 = FloatVector.zero(F);
-            FloatVector b1 = FloatVector.zero(F);
-            FloatVector b2 = FloatVector.zero(F);
-            FloatVector b3 = FloatVector.zero(F);
-            int p = from;
-            for (; p + 1 < to; p += 2) {
-                FloatVector w = FloatVector.broadcast(F, score[p] * norm);
-                int v = p * kvDim + kvOffset + i;
-                a0 = FloatVector.fromArray(F, values, v).fma(w, a0);
-                a1 = FloatVector.fromArray(F, values, v + LANES).fma(w, a1);
-                a2 = FloatVector.fromArray(F, values, v + 2 * LANES).fma(w, a2);
-                a3 = FloatVector.fromArray(F, values, v + 3 * LANES).fma(w, a3);
-                FloatVector u = FloatVector.broadcast(F, score[p + 1] * norm);
-                int n = v + kvDim;
-                b0 = FloatVector.fromArray(F, values, n).fma(u, b0);
-                b1 = FloatVector.fromArray(F, values, n + LANES).fma(u, b1);
-                b2 = FloatVector.fromArray(F, values, n + 2 * LANES).fma(u, b2);
-                b3 = FloatVector.fromArray(F, values, n + 3 * LANES).fma(u, b3);
-            }
-            if (p < to) {
-                FloatVector w = FloatVector.broadcast(F, score[p] * norm);
-                int v = p * kvDim + kvOffset + i;
-                a0 = FloatVector.fromArray(F, values, v).fma(w, a0);
-                a1 = FloatVector.fromArray(F, values, v + LANES).fma(w, a1);
-                a2 = FloatVector.fromArray(F, values, v + 2 * LANES).fma(w, a2);
-                a3 = FloatVector.fromArray(F, values, v + 3 * LANES).fma(w, a3);
-            }
-            a0.add(b0).intoArray(out, qBase + i);
-            a1.add(b1).intoArray(out, qBase + i + LANES);
-            a2.add(b2).intoArray(out, qBase + i + 2 * LANES);
-            a3.add(b3).intoArray(out, qBase + i + 3 * LANES);
-        }
-        if (i < headDim) {
-            // Head widths that are not a multiple of four vectors: the rest one position at a time.
-            Arrays.fill(out, qBase + i, qBase + headDim, 0f);
-            for (int p = from; p < to; p++) {
-                VectorMath.axpy(score[p] * norm, values, p * kvDim + kvOffset + i, out, qBase + i, headDim - i);
-            }
+        int end = start + count;
+        int items = count * c.kvHeads();
+        this.split = items < ITEMS_PER_MEMBER * teamSize && end > TILE;
+        // Work per item, for the team's split decision: keys and values of every position, per head.
+        long work = (long) end * c.headDim() * 2 * c.kvMul();
+        if (split) {
+            tiles = (end + TILE - 1) / TILE;
+            reservePartials(count * c.heads() * tiles);
+            team.parallelFor(items * tiles, work / tiles, this);
+            combine();
+        } else {
+            team.parallelFor(items, work, this);
         }
     }
 
     @Override
     public void run(int member, int from, int to) {
         ModelConfig c = config;
-        int headDim = c.headDim();
-        int qDim = c.queryDim();
-        float[] score = scores[member];
+        int groups = c.kvHeads();
         for (int item = from; item < to; item++) {
-            int t = token(item / c.heads());
-            int head = item % c.heads();
+            int tile = split ? item % tiles : 0;
+            int pair = split ? item / tiles : item;
+            int group = pair % groups;
+            int t = token(pair / groups);
             int position = start + t;
-            int qBase = t * qDim + head * headDim;
-            int kvOffset = (head / c.kvMul()) * headDim;
             // Positions this query sees: all up to itself, or the last `window` on sliding layers.
             int first = sliding ? Math.max(0, position - c.slidingWindow() + 1) : 0;
-            scores(q, qBase, kvOffset, first, position + 1, score);
-            float norm = softmax(score, first, position + 1);
-            weightedValues(score, norm, first, position + 1, kvOffset, qBase);
+            int last = position + 1;
+            begin(member);
+            if (split) {
+                int from0 = Math.max(first, tile * TILE);
+                int to0 = Math.min(last, (tile + 1) * TILE);
+                if (from0 < to0) {
+                    accumulate(member, t, group, from0, to0);
+                }
+                savePartial(member, t, group, tile);
+            } else {
+                for (int p = first; p < last; p += TILE) {
+                    accumulate(member, t, group, p, Math.min(last, p + TILE));
+                }
+                finish(member, t, group);
+            }
+        }
+    }
+
+    private void begin(int member) {
+        java.util.Arrays.fill(runningMax[member], Float.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(runningSum[member], 0f);
+        java.util.Arrays.fill(runningValues[member], 0f);
+    }
+
+    /** Folds positions [from, to) (at most one tile) of KV head {@code group} into the running state of its query heads. */
+    private void accumulate(int member, int t, int group, int from, int to) {
+        ModelConfig c = config;
+        int headDim = c.headDim();
+        int kvMul = c.kvMul();
+        int n = to - from;
+        float[] kt = keyTile[member];
+        float[] vt = valueTile[member];
+        widenKeys(group, from, n, kt);
+        widenValues(group, from, n, vt);
+        float[] score = scores[member];
+        for (int h = 0; h < kvMul; h++) {
+            int head = group * kvMul + h;
+            int qBase = t * c.queryDim() + head * headDim;
+            int sBase = h * TILE;
+            scores(q, qBase, kt, n, score, sBase);
+            float tileMax = scaleAndMax(score, sBase, n);
+            float previous = runningMax[member][h];
+            float max = Math.max(previous, tileMax);
+            // Earlier tiles' sums and values were relative to the old maximum: rescale them.
+            float rescale = previous == Float.NEGATIVE_INFINITY ? 0f : (float) Math.exp(previous - max);
+            float sum = exponentiate(score, sBase, n, max);
+            runningMax[member][h] = max;
+            runningSum[member][h] = runningSum[member][h] * rescale + sum;
+            weightedValues(score, sBase, n, vt, rescale, runningValues[member], h * headDim);
+        }
+    }
+
+    /** kt[i * TILE + j] = key element i of KV head {@code group} at position from + j, in float. */
+    private void widenKeys(int group, int from, int n, float[] kt) {
+        int headDim = config.headDim();
+        short[] k = halfKeys;
+        for (int i = 0; i < headDim; i++) {
+            int src = (group * headDim + i) * stride + from;
+            int dst = i * TILE;
+            if (!half) {
+                System.arraycopy(keys, src, kt, dst, n);
+                continue;
+            }
+            // A plain loop: C2 compiles Float.float16ToFloat over an array into vector conversions.
+            for (int j = 0; j < n; j++) {
+                kt[dst + j] = Float.float16ToFloat(k[src + j]);
+            }
+        }
+    }
+
+    /** vt[j * headDim + i] = value element i of KV head {@code group} at position from + j, in float. */
+    private void widenValues(int group, int from, int n, float[] vt) {
+        int length = n * config.headDim();
+        int src = (group * stride + from) * config.headDim();
+        if (!half) {
+            System.arraycopy(values, src, vt, 0, length);
+            return;
+        }
+        short[] v = halfValues;
+        for (int j = 0; j < length; j++) {
+            vt[j] = Float.float16ToFloat(v[src + j]);
+        }
+    }
+
+    /**
+     * score[sBase + j] = q · key_j for j in [0, n): each query element multiplies a run of the tile's
+     * positions; four runs of LANES at a time, so four independent FMA chains hide the FMA latency.
+     */
+    private void scores(float[] q, int qBase, float[] kt, int n, float[] score, int sBase) {
+        int headDim = config.headDim();
+        int j = 0;
+        for (; j + 4 * LANES <= n; j += 4 * LANES) {
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            for (int i = 0; i < headDim; i++) {
+                FloatVector qi = FloatVector.broadcast(F, q[qBase + i]);
+                int k = i * TILE + j;
+                a0 = FloatVector.fromArray(F, kt, k).fma(qi, a0);
+                a1 = FloatVector.fromArray(F, kt, k + LANES).fma(qi, a1);
+                a2 = FloatVector.fromArray(F, kt, k + 2 * LANES).fma(qi, a2);
+                a3 = FloatVector.fromArray(F, kt, k + 3 * LANES).fma(qi, a3);
+            }
+            a0.intoArray(score, sBase + j);
+            a1.intoArray(score, sBase + j + LANES);
+            a2.intoArray(score, sBase + j + 2 * LANES);
+            a3.intoArray(score, sBase + j + 3 * LANES);
+        }
+        for (; j + LANES <= n; j += LANES) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int i = 0; i < headDim; i++) {
+                acc = FloatVector.fromArray(F, kt, i * TILE + j).fma(FloatVector.broadcast(F, q[qBase + i]), acc);
+            }
+            acc.intoArray(score, sBase + j);
+        }
+        for (; j < n; j++) {
+            float sum = 0;
+            for (int i = 0; i < headDim; i++) {
+                sum += q[qBase + i] * kt[i * TILE + j];
+            }
+            score[sBase + j] = sum;
+        }
+    }
+
+    /** Scales (and soft-caps) score[sBase, sBase + n) in place; returns its maximum. */
+    private float scaleAndMax(float[] score, int sBase, int n) {
+        float scale = config.attentionScale();
+        float cap = config.attnSoftcap();
+        float max = Float.NEGATIVE_INFINITY;
+        int j = 0;
+        if (cap <= 0) {
+            FloatVector top = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+            for (; j + LANES <= n; j += LANES) {
+                FloatVector s = FloatVector.fromArray(F, score, sBase + j).mul(scale);
+                s.intoArray(score, sBase + j);
+                top = top.max(s);
+            }
+            max = top.reduceLanes(VectorOperators.MAX);
+        }
+        for (; j < n; j++) {
+            float s = score[sBase + j] * scale;
+            if (cap > 0) {
+                s = cap * (float) Math.tanh(s / cap);
+            }
+            score[sBase + j] = s;
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    /** score = e^(score - max) in place over [sBase, sBase + n); returns the sum. */
+    private static float exponentiate(float[] score, int sBase, int n, float max) {
+        FloatVector sums = FloatVector.zero(F);
+        int j = 0;
+        for (; j + LANES <= n; j += LANES) {
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(F, score, sBase + j).sub(max));
+            e.intoArray(score, sBase + j);
+            sums = sums.add(e);
+        }
+        float sum = sums.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            float e = (float) Math.exp(score[sBase + j] - max);
+            score[sBase + j] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    /**
+     * acc[aBase ..] = acc · rescale + Σ_j weight_j · value_j over the tile's n positions: four
+     * vectors of the head at a time stay in registers across the positions, in two sets of
+     * accumulators (even and odd positions) so consecutive positions' FMAs do not wait on each other.
+     */
+    private void weightedValues(float[] weight, int sBase, int n, float[] vt, float rescale, float[] acc, int aBase) {
+        int headDim = config.headDim();
+        int i = 0;
+        for (; i + 4 * LANES <= headDim; i += 4 * LANES) {
+            int o = aBase + i;
+            FloatVector a0 = FloatVector.fromArray(F, acc, o).mul(rescale);
+            FloatVector a1 = FloatVector.fromArray(F, acc, o + LANES).mul(rescale);
+            FloatVector a2 = FloatVector.fromArray(F, acc, o + 2 * LANES).mul(rescale);
+            FloatVector a3 = FloatVector.fromArray(F, acc, o + 3 * LANES).mul(rescale);
+            FloatVector b0 = FloatVector.zero(F);
+            FloatVector b1 = FloatVector.zero(F);
+            FloatVector b2 = FloatVector.zero(F);
+            FloatVector b3 = FloatVector.zero(F);
+            int j = 0;
+            for (; j + 1 < n; j += 2) {
+                FloatVector w = FloatVector.broadcast(F, weight[sBase + j]);
+                int v = j * headDim + i;
+                a0 = FloatVector.fromArray(F, vt, v).fma(w, a0);
+                a1 = FloatVector.fromArray(F, vt, v + LANES).fma(w, a1);
+                a2 = FloatVector.fromArray(F, vt, v + 2 * LANES).fma(w, a2);
+                a3 = FloatVector.fromArray(F, vt, v + 3 * LANES).fma(w, a3);
+                FloatVector u = FloatVector.broadcast(F, weight[sBase + j + 1]);
+                int next = v + headDim;
+                b0 = FloatVector.fromArray(F, vt, next).fma(u, b0);
+                b1 = FloatVector.fromArray(F, vt, next + LANES).fma(u, b1);
+                b2 = FloatVector.fromArray(F, vt, next + 2 * LANES).fma(u, b2);
+                b3 = FloatVector.fromArray(F, vt, next + 3 * LANES).fma(u, b3);
+            }
+            if (j < n) {
+                FloatVector w = FloatVector.broadcast(F, weight[sBase + j]);
+                int v = j * headDim + i;
+                a0 = FloatVector.fromArray(F, vt, v).fma(w, a0);
+                a1 = FloatVector.fromArray(F, vt, v + LANES).fma(w, a1);
+                a2 = FloatVector.fromArray(F, vt, v + 2 * LANES).fma(w, a2);
+                a3 = FloatVector.fromArray(F, vt, v + 3 * LANES).fma(w, a3);
+            }
+            a0.add(b0).intoArray(acc, o);
+            a1.add(b1).intoArray(acc, o + LANES);
+            a2.add(b2).intoArray(acc, o + 2 * LANES);
+            a3.add(b3).intoArray(acc, o + 3 * LANES);
+        }
+        if (i < headDim) {
+            // Head widths that are not a multiple of four vectors: the rest one position at a time.
+            for (int d = aBase + i; d < aBase + headDim; d++) {
+                acc[d] *= rescale;
+            }
+            for (int j = 0; j < n; j++) {
+                VectorMath.axpy(weight[sBase + j], vt, j * headDim + i, acc, aBase + i, headDim - i);
+            }
+        }
+    }
+
+    /** out = running values / running sum for each query head of the group. */
+    private void finish(int member, int t, int group) {
+        ModelConfig c = config;
+        int headDim = c.headDim();
+        int kvMul = c.kvMul();
+        float[] acc = runningValues[member];
+        for (int h = 0; h < kvMul; h++) {
+            float norm = 1f / runningSum[member][h];
+            int o = t * c.queryDim() + (group * kvMul + h) * headDim;
+            for (int i = 0; i < headDim; i++) {
+                out[o + i] = acc[h * headDim + i] * norm;
+            }
+        }
+    }
+
+    /** Keeps one tile's running state of the group's heads (an empty tile leaves max -∞ and sum 0). */
+    private void savePartial(int member, int t, int group, int tile) {
+        ModelConfig c = config;
+        int headDim = c.headDim();
+        int kvMul = c.kvMul();
+        for (int h = 0; h < kvMul; h++) {
+            int slot = (t * c.heads() + group * kvMul + h) * tiles + tile;
+            partialMax[slot] = runningMax[member][h];
+            partialSum[slot] = runningSum[member][h];
+            System.arraycopy(runningValues[member], h * headDim, partialValues, slot * headDim, headDim);
+        }
+    }
+
+    /** Merges the tiles of every (token, head): each tile's sum and values rescaled to the largest maximum. */
+    private void combine() {
+        ModelConfig c = config;
+        int headDim = c.headDim();
+        for (int th = 0; th < count * c.heads(); th++) {
+            int base = th * tiles;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int tile = 0; tile < tiles; tile++) {
+                max = Math.max(max, partialMax[base + tile]);
+            }
+            int o = th * headDim;
+            java.util.Arrays.fill(out, o, o + headDim, 0f);
+            float sum = 0;
+            for (int tile = 0; tile < tiles; tile++) {
+                float s = partialSum[base + tile];
+                if (s == 0f) {
+                    continue;
+                }
+                float weight = (float) Math.exp(partialMax[base + tile] - max);
+                sum += s * weight;
+                VectorMath.axpy(weight, partialValues, (base + tile) * headDim, out, o, headDim);
+            }
+            float norm = 1f / sum;
+            for (int i = 0; i < headDim; i++) {
+                out[o + i] *= norm;
+            }
+        }
+    }
+
+    private void reservePartials(int slots) {
+        if (partialMax.length < slots) {
+            partialMax = new float[slots];
+            partialSum = new float[slots];
+            partialValues = new float[slots * config.headDim()];
         }
     }
 

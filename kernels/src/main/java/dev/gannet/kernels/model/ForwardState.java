@@ -38,7 +38,7 @@ final class ForwardState {
     final RopeTable globalRope;
     final RopeTable localRope;
 
-    ForwardState(ModelConfig c, int maxBatch, int context, int teamSize, int loraRank) {
+    ForwardState(ModelConfig c, int maxBatch, int teamSize, int loraRank) {
         this.maxBatch = maxBatch;
         x = new float[maxBatch * c.dim()];
         xb = new float[maxBatch * c.dim()];
@@ -51,7 +51,7 @@ final class ForwardState {
         hb2 = new float[maxBatch * c.hiddenDim()];
         projection = new Projection(teamSize);
         lora = loraRank > 0 ? new LoraProjection(maxBatch, loraRank) : null;
-        attention = new Attention(c, teamSize, context);
+        attention = new Attention(c, teamSize);
         logits = new float[maxBatch * c.vocabularySize()];
         globalRope = new RopeTable(maxBatch, c.rope().dimensions() / 2);
         localRope = new RopeTable(maxBatch, c.rope().dimensions() / 2);

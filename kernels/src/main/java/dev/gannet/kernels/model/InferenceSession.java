@@ -25,14 +25,15 @@ public final class InferenceSession implements TokenEvaluator {
     private final float[] nextLogits;
     private ForwardTrace trace = ForwardTrace.NONE;
 
-    public InferenceSession(Transformer transformer, ThreadTeam team, int contextSize, int maxBatch) {
+    public InferenceSession(Transformer transformer, ThreadTeam team, int contextSize, int maxBatch,
+                            KvCacheType kvType) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + maxBatch);
         }
         this.transformer = transformer;
         this.team = team;
-        this.cache = new KvCache(transformer.config(), contextSize);
-        this.state = new ForwardState(transformer.config(), maxBatch, contextSize, team.size(),
+        this.cache = new KvCache(transformer.config(), contextSize, kvType);
+        this.state = new ForwardState(transformer.config(), maxBatch, team.size(),
                 transformer.loraRank());
         this.vocab = transformer.config().vocabularySize();
         this.nextLogits = new float[vocab];
@@ -65,8 +66,8 @@ public final class InferenceSession implements TokenEvaluator {
     /**
      * Writes the keys and values of positions [0, positions) to {@code out} ({@link #kvBytes} bytes), so
      * that a later process can take them back with {@link #readKv} instead of evaluating those tokens
-     * again. The layout is the cache's own, in little-endian floats; nothing identifies the model, so
-     * the caller keeps that beside it.
+     * again. The layout is the cache's own, in little-endian values of its {@link #kvType()}; nothing
+     * identifies the model or the type, so the caller keeps those beside it.
      */
     public void writeKv(int positions, WritableByteChannel out) throws IOException {
         if (positions > position) {
@@ -86,9 +87,14 @@ public final class InferenceSession implements TokenEvaluator {
         position = positions;
     }
 
+    /** How the KV cache stores keys and values. */
+    public KvCacheType kvType() {
+        return cache.type();
+    }
+
     /** Bytes {@link #writeKv} writes for {@code positions} positions. */
     public long kvBytes(int positions) {
-        return KvCache.bytesFor(transformer.config(), positions);
+        return KvCache.bytesFor(transformer.config(), positions, cache.type());
     }
 
     /**

@@ -9,39 +9,60 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * Keys and values of every position evaluated so far, per layer, in float. Keys are stored
- * transposed, position innermost ({@code [kvHead][dim][position]}), so attention computes the
- * scores of many positions at once with vector FMAs and no horizontal sums; values are stored
- * position-major, read one position at a time for the weighted sum. The arrays grow (doubling) as positions
- * fill, up to the capacity, so memory follows the context actually used rather than the largest
- * one allowed.
+ * Keys and values of every position evaluated so far, per layer, as IEEE half-precision floats (the
+ * bits in a {@code short}, {@link KvCacheType#F16}, as llama.cpp keeps them by default) or as floats
+ * ({@link KvCacheType#F32}). Decode is bound by memory traffic, and past a few hundred positions
+ * the cache is a large part of it (SmolLM2-135M at 640 positions: 29 MB per token in float, a third
+ * of the weights); half precision halves that, and a loop of {@link Float#float16ToFloat} is
+ * compiled into one conversion instruction per vector. Exactly one of the two array sets exists.
+ *
+ * <p>Both are laid out so that attention reads long runs of one KV head: keys transposed, position
+ * innermost ({@code [kvHead][dim][position]}), so scores of many positions come from vector FMAs
+ * with no horizontal sums; values head-major, then position ({@code [kvHead][position][dim]}). The
+ * arrays grow (doubling) as positions fill, up to the capacity, so memory follows the context
+ * actually used rather than the largest one allowed.
  */
 public final class KvCache {
     /** Positions allocated at first. */
     private static final int INITIAL_POSITIONS = 256;
-    /** Floats moved per channel call: large enough that the calls cost nothing next to the copying. */
-    private static final int TRANSFER_FLOATS = 16_384;
+    /** Values moved per channel call: large enough that the calls cost nothing next to the copying. */
+    private static final int TRANSFER_VALUES = 32_768;
 
-    /** [layer][(kvHead * headDim + i) * allocated + position] */
+    final KvCacheType type;
+    /** F16: [layer][(kvHead * headDim + i) * allocated + position]; null for F32 */
+    final short[][] halfKeys;
+    /** F16: [layer][(kvHead * allocated + position) * headDim + i]; null for F32 */
+    final short[][] halfValues;
+    /** F32: the same layout as {@link #halfKeys}; null for F16 */
     final float[][] keys;
-    /** [layer][position * kvDim + kvHead * headDim + i] */
+    /** F32: the same layout as {@link #halfValues}; null for F16 */
     final float[][] values;
+    private final int layers;
     private final int capacity;
     private final int kvDim;
+    private final int headDim;
+    private final int kvHeads;
     private int allocated;
 
-    public KvCache(ModelConfig config, int capacity) {
+    public KvCache(ModelConfig config, int capacity, KvCacheType type) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("context size must be positive, not " + capacity);
         }
         this.capacity = capacity;
+        this.type = type;
+        this.layers = config.layers();
         this.kvDim = config.kvDim();
+        this.headDim = config.headDim();
+        this.kvHeads = config.kvHeads();
         if ((long) capacity * kvDim > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("context of " + capacity + " positions is too large for one KV array");
         }
         this.allocated = Math.min(capacity, INITIAL_POSITIONS);
-        keys = new float[config.layers()][allocated * kvDim];
-        values = new float[config.layers()][allocated * kvDim];
+        boolean half = type == KvCacheType.F16;
+        halfKeys = half ? new short[layers][allocated * kvDim] : null;
+        halfValues = half ? new short[layers][allocated * kvDim] : null;
+        keys = half ? null : new float[layers][allocated * kvDim];
+        values = half ? null : new float[layers][allocated * kvDim];
     }
 
     /** Makes room for positions [0, positions); called before a batch is evaluated. */
@@ -53,29 +74,71 @@ public final class KvCache {
         while (grown < positions) {
             grown = (int) Math.min(capacity, 2L * grown);
         }
-        for (int layer = 0; layer < keys.length; layer++) {
-            float[] wider = new float[grown * kvDim];
-            for (int row = 0; row < kvDim; row++) {
-                System.arraycopy(keys[layer], row * allocated, wider, row * grown, allocated);
+        for (int layer = 0; layer < layers; layer++) {
+            if (type == KvCacheType.F16) {
+                halfKeys[layer] = widenKeys(halfKeys[layer], new short[grown * kvDim], grown);
+                halfValues[layer] = widenValues(halfValues[layer], new short[grown * kvDim], grown);
+            } else {
+                keys[layer] = widenKeys(keys[layer], new float[grown * kvDim], grown);
+                values[layer] = widenValues(values[layer], new float[grown * kvDim], grown);
             }
-            keys[layer] = wider;
-            values[layer] = java.util.Arrays.copyOf(values[layer], grown * kvDim);
         }
         allocated = grown;
     }
 
-    /** Positions each key row holds: the stride of the transposed key layout. */
+    /** Copies each key row (one element of one head, over positions) to its place at the new stride. */
+    private <A> A widenKeys(A from, A to, int grown) {
+        for (int row = 0; row < kvDim; row++) {
+            System.arraycopy(from, row * allocated, to, row * grown, allocated);
+        }
+        return to;
+    }
+
+    /** Copies each head's run of positions to its place at the new stride. */
+    private <A> A widenValues(A from, A to, int grown) {
+        for (int head = 0; head < kvHeads; head++) {
+            System.arraycopy(from, head * allocated * headDim, to, head * grown * headDim, allocated * headDim);
+        }
+        return to;
+    }
+
+    /** Positions each key row holds: the stride of the transposed key layout and of the value heads. */
     int allocated() {
         return allocated;
     }
 
-    /** Stores the keys and values of one position: k and v are [kvDim] at their offsets. */
+    /**
+     * Stores the keys and values of one position: k and v are [kvDim] at their offsets, heads side by
+     * side. Half precision rounds to nearest even, as ggml does.
+     */
     void store(int layer, int position, float[] k, int kOffset, float[] v, int vOffset) {
-        float[] keyRows = keys[layer];
-        for (int row = 0; row < kvDim; row++) {
-            keyRows[row * allocated + position] = k[kOffset + row];
+        if (type == KvCacheType.F16) {
+            short[] keyRows = halfKeys[layer];
+            for (int row = 0; row < kvDim; row++) {
+                keyRows[row * allocated + position] = Float.floatToFloat16(k[kOffset + row]);
+            }
+            short[] valueRows = halfValues[layer];
+            for (int head = 0; head < kvHeads; head++) {
+                int to = (head * allocated + position) * headDim;
+                int from = vOffset + head * headDim;
+                for (int i = 0; i < headDim; i++) {
+                    valueRows[to + i] = Float.floatToFloat16(v[from + i]);
+                }
+            }
+        } else {
+            float[] keyRows = keys[layer];
+            for (int row = 0; row < kvDim; row++) {
+                keyRows[row * allocated + position] = k[kOffset + row];
+            }
+            for (int head = 0; head < kvHeads; head++) {
+                System.arraycopy(v, vOffset + head * headDim, values[layer], (head * allocated + position) * headDim,
+                        headDim);
+            }
         }
-        System.arraycopy(v, vOffset, values[layer], position * kvDim, kvDim);
+    }
+
+    public KvCacheType type() {
+        return type;
     }
 
     /** How many positions fit. */
@@ -84,18 +147,23 @@ public final class KvCache {
     }
 
     /**
-     * Writes the keys and values of positions [0, positions) as little-endian floats: per layer, the
-     * keys one KV row at a time (positions innermost), then the values position by position. The
-     * byte count is {@link #bytesFor}; {@link #read} takes the same layout back.
+     * Writes the keys and values of positions [0, positions) as little-endian values of the cache's
+     * type: per layer, the keys one KV row at a time (positions innermost), then the values one KV head at a
+     * time (position by position). The byte count is {@link #bytesFor}; {@link #read} takes the
+     * same layout back.
      */
     void write(int positions, WritableByteChannel out) throws IOException {
         checkPositions(positions);
-        ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int layer = 0; layer < keys.length; layer++) {
+        ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int layer = 0; layer < layers; layer++) {
+            Object k = type == KvCacheType.F16 ? halfKeys[layer] : keys[layer];
+            Object v = type == KvCacheType.F16 ? halfValues[layer] : values[layer];
             for (int row = 0; row < kvDim; row++) {
-                transferOut(keys[layer], row * allocated, positions, buffer, out);
+                transferOut(k, row * allocated, positions, buffer, out);
             }
-            transferOut(values[layer], 0, positions * kvDim, buffer, out);
+            for (int head = 0; head < kvHeads; head++) {
+                transferOut(v, head * allocated * headDim, positions * headDim, buffer, out);
+            }
         }
     }
 
@@ -103,18 +171,22 @@ public final class KvCache {
     void read(int positions, ReadableByteChannel in) throws IOException {
         checkPositions(positions);
         reserve(positions);
-        ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int layer = 0; layer < keys.length; layer++) {
+        ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int layer = 0; layer < layers; layer++) {
+            Object k = type == KvCacheType.F16 ? halfKeys[layer] : keys[layer];
+            Object v = type == KvCacheType.F16 ? halfValues[layer] : values[layer];
             for (int row = 0; row < kvDim; row++) {
-                transferIn(in, buffer, keys[layer], row * allocated, positions);
+                transferIn(in, buffer, k, row * allocated, positions);
             }
-            transferIn(in, buffer, values[layer], 0, positions * kvDim);
+            for (int head = 0; head < kvHeads; head++) {
+                transferIn(in, buffer, v, head * allocated * headDim, positions * headDim);
+            }
         }
     }
 
     /** Bytes {@link #write} writes for {@code positions} positions of a model. */
-    static long bytesFor(ModelConfig config, int positions) {
-        return (long) positions * config.kvDim() * config.layers() * 2 * Float.BYTES;
+    static long bytesFor(ModelConfig config, int positions, KvCacheType type) {
+        return (long) positions * config.kvDim() * config.layers() * 2 * type.bytes();
     }
 
     private void checkPositions(int positions) {
@@ -123,13 +195,21 @@ public final class KvCache {
         }
     }
 
-    private static void transferOut(float[] from, int offset, int count, ByteBuffer buffer, WritableByteChannel out)
+    /** {@code from} is a short[] or a float[]. */
+    private static void transferOut(Object from, int offset, int count, ByteBuffer buffer, WritableByteChannel out)
             throws IOException {
         for (int done = 0; done < count; ) {
-            int n = Math.min(TRANSFER_FLOATS, count - done);
+            int n = Math.min(TRANSFER_VALUES, count - done);
             buffer.clear();
-            buffer.asFloatBuffer().put(from, offset + done, n);
-            buffer.limit(n * Float.BYTES);
+            int bytes;
+            if (from instanceof short[] halves) {
+                buffer.asShortBuffer().put(halves, offset + done, n);
+                bytes = n * Short.BYTES;
+            } else {
+                buffer.asFloatBuffer().put((float[]) from, offset + done, n);
+                bytes = n * Float.BYTES;
+            }
+            buffer.limit(bytes);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
@@ -137,18 +217,24 @@ public final class KvCache {
         }
     }
 
-    private static void transferIn(ReadableByteChannel in, ByteBuffer buffer, float[] to, int offset, int count)
+    /** {@code to} is a short[] or a float[]. */
+    private static void transferIn(ReadableByteChannel in, ByteBuffer buffer, Object to, int offset, int count)
             throws IOException {
+        boolean halves = to instanceof short[];
         for (int done = 0; done < count; ) {
-            int n = Math.min(TRANSFER_FLOATS, count - done);
-            buffer.clear().limit(n * Float.BYTES);
+            int n = Math.min(TRANSFER_VALUES, count - done);
+            buffer.clear().limit(n * (halves ? Short.BYTES : Float.BYTES));
             while (buffer.hasRemaining()) {
                 if (in.read(buffer) < 0) {
                     throw new EOFException("the saved KV cache ends early");
                 }
             }
             buffer.flip();
-            buffer.asFloatBuffer().get(to, offset + done, n);
+            if (halves) {
+                buffer.asShortBuffer().get((short[]) to, offset + done, n);
+            } else {
+                buffer.asFloatBuffer().get((float[]) to, offset + done, n);
+            }
             done += n;
         }
     }

@@ -111,10 +111,18 @@ public final class Model implements AutoCloseable {
                 new Transformer(config, transformer.weights(), lora), closed);
     }
 
-    /** A fresh session with its own KV cache of {@code contextSize} positions (capped at the model's). */
+    /**
+     * A fresh session with its own KV cache of {@code contextSize} positions (capped at the model's),
+     * in half precision.
+     */
     public InferenceSession newSession(ThreadTeam team, int contextSize) {
+        return newSession(team, contextSize, KvCacheType.F16);
+    }
+
+    /** A fresh session whose KV cache stores {@code kvType}. */
+    public InferenceSession newSession(ThreadTeam team, int contextSize, KvCacheType kvType) {
         int size = Math.min(contextSize, config.contextLength());
-        return new InferenceSession(transformer, team, size, InferenceSession.DEFAULT_BATCH);
+        return new InferenceSession(transformer, team, size, InferenceSession.DEFAULT_BATCH, kvType);
     }
 
     @Override

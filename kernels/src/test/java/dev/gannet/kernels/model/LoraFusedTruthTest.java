@@ -109,9 +109,9 @@ class LoraFusedTruthTest {
              Model truth = Model.load(fused)) {
             Model adapted = base.withAdapters(adapters);
             int vocab = base.config().vocabularySize();
-            float[] expected = truth.newSession(team, 32).evaluateAll(tokens);
-            float[] prefill = adapted.newSession(team, 32).evaluateAll(tokens);
-            InferenceSession decode = adapted.newSession(team, 32);
+            float[] expected = truth.newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
+            float[] prefill = adapted.newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
+            InferenceSession decode = adapted.newSession(team, 32, KvCacheType.F32);
             float[] stepwise = new float[tokens.length * vocab];
             for (int i = 0; i < tokens.length; i++) {
                 System.arraycopy(decode.evaluateNext(tokens[i]), 0, stepwise, i * vocab, vocab);
@@ -119,7 +119,7 @@ class LoraFusedTruthTest {
             assertArrayEquals(expected, prefill, TOLERANCE, "prefill differs from the fused model");
             assertArrayEquals(expected, stepwise, TOLERANCE, "decode differs from the fused model");
             // The adapters must matter, or agreeing with the fused model proves nothing.
-            float[] plain = base.newSession(team, 32).evaluateAll(tokens);
+            float[] plain = base.newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
             double moved = ReferenceLogits.Band.measure(prefill, plain, vocab).maxAbsDiff();
             synchronized (MEASURED) {
                 MEASURED.add(String.format("| %s | max %.3g | max %.3g | %.3g |", c, maxDiff(prefill, expected),
@@ -140,10 +140,10 @@ class LoraFusedTruthTest {
     @Test
     void noAdaptersOrScaleZeroLeaveTheLogitsExactlyAsTheyWere() {
         try (Model base = Model.load(SharedFixtures.model("llama-s7-q4_0.gguf"))) {
-            float[] plain = base.newSession(team, 32).evaluateAll(tokens);
-            float[] none = base.withAdapters(List.of()).newSession(team, 32).evaluateAll(tokens);
+            float[] plain = base.newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
+            float[] none = base.withAdapters(List.of()).newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
             ScaledLora off = LoraAdapter.read(LoraTestAdapters.resource(LoraTestAdapters.LLAMA_R8_F32)).scaled(0f);
-            float[] zero = base.withAdapters(List.of(off)).newSession(team, 32).evaluateAll(tokens);
+            float[] zero = base.withAdapters(List.of(off)).newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
             assertArrayEquals(plain, none);
             assertArrayEquals(plain, zero);
         }

@@ -74,8 +74,8 @@ class LoraLlamaCppTest {
             int vocab = base.config().vocabularySize();
             int[] tokens = Arrays.copyOf(ReferenceLogits.readTokens(SharedFixtures.reference("seqA.txt")),
                     reference.length / vocab);
-            float[] prefill = adapted.newSession(team, 32).evaluateAll(tokens);
-            InferenceSession decode = adapted.newSession(team, 32);
+            float[] prefill = adapted.newSession(team, 32, KvCacheType.F32).evaluateAll(tokens);
+            InferenceSession decode = adapted.newSession(team, 32, KvCacheType.F32);
             float[] stepwise = new float[tokens.length * vocab];
             for (int i = 0; i < tokens.length; i++) {
                 System.arraycopy(decode.evaluateNext(tokens[i]), 0, stepwise, i * vocab, vocab);

@@ -91,9 +91,9 @@ class ReferenceLogitsTest {
         float[] reference = ReferenceLogits.read(fixture.logits());
         try (Model model = Model.load(fixture.model())) {
             int vocab = model.config().vocabularySize();
-            float[] prefill = model.newSession(team, 128).evaluateAll(tokens);
+            float[] prefill = model.newSession(team, 128, KvCacheType.F32).evaluateAll(tokens);
 
-            InferenceSession decode = model.newSession(team, 128);
+            InferenceSession decode = model.newSession(team, 128, KvCacheType.F32);
             float[] stepwise = new float[tokens.length * vocab];
             for (int i = 0; i < tokens.length; i++) {
                 float[] logits = decode.evaluate(tokens, i, 1);

@@ -45,7 +45,7 @@ final class PromptCache {
     /** Prompts shorter than this are cheap to evaluate and not saved. */
     static final int MIN_SAVED = 128;
 
-    private static final int MAGIC = 0x474B5631; // "GKV1"
+    private static final int MAGIC = 0x474B5632; // "GKV2": half-precision KV (GKV1 held floats)
     private static final System.Logger LOG = System.getLogger(PromptCache.class.getName());
 
     private final Path directory;

@@ -78,7 +78,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (promptTokens.length == 0) {
                 throw new IllegalArgumentException("the prompt is empty and the model adds no BOS token");
             }
-            InferenceSession session = model.newSession(team, options.context());
+            InferenceSession session = model.newSession(team, options.context(), options.kvType());
             if (promptTokens.length >= session.contextSize()) {
                 throw new IllegalArgumentException("the prompt has " + promptTokens.length
                         + " tokens; the context holds " + session.contextSize());

@@ -34,7 +34,7 @@ final class LogitsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int[] ids = parseIds(tokens);
         try (Model model = options.load(); ThreadTeam team = options.team()) {
-            InferenceSession session = model.newSession(team, Math.max(options.context(), ids.length));
+            InferenceSession session = model.newSession(team, Math.max(options.context(), ids.length), options.kvType());
             float[] logits = session.evaluateAll(ids);
             ByteBuffer bytes = ByteBuffer.allocate(logits.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             bytes.asFloatBuffer().put(logits);

@@ -1,6 +1,7 @@
 package dev.gannet.runtime.cli;
 
 import dev.gannet.kernels.lora.ScaledLora;
+import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.kernels.model.Model;
 import dev.gannet.kernels.model.ThreadTeam;
 import java.nio.file.Path;
@@ -21,6 +22,10 @@ final class ModelOptions {
     @Option(names = {"-c", "--context"}, paramLabel = "N", defaultValue = "4096",
             description = "context size in tokens, at most the model's (default: ${DEFAULT-VALUE})")
     int context;
+
+    @Option(names = "--kv-type", paramLabel = "TYPE", defaultValue = "f16",
+            description = "how the KV cache stores keys and values: f16 (as llama.cpp by default) or f32 (default: ${DEFAULT-VALUE})")
+    String kvType;
 
     @Option(names = "--lora", paramLabel = "FILE",
             description = "LoRA adapter (llama.cpp GGUF) applied at run time; repeatable")
@@ -55,6 +60,14 @@ final class ModelOptions {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
         return threads == null ? ThreadTeam.sizedToCores() : new ThreadTeam(threads);
+    }
+
+    KvCacheType kvType() {
+        try {
+            return KvCacheType.parse(kvType);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--kv-type: " + e.getMessage());
+        }
     }
 
     int context() {

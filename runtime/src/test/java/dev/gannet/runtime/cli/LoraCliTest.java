@@ -101,13 +101,16 @@ class LoraCliTest {
 
     private float[] logits(String... modelArgs) throws IOException {
         Path out = Files.createTempFile(temp, "logits", ".f32");
-        String[] args = new String[modelArgs.length + 5];
+        // An F32 KV cache: half precision would round the two models' nearly equal keys apart.
+        String[] args = new String[modelArgs.length + 7];
         args[0] = "logits";
         System.arraycopy(modelArgs, 0, args, 1, modelArgs.length);
         args[modelArgs.length + 1] = "--tokens";
         args[modelArgs.length + 2] = TOKENS;
         args[modelArgs.length + 3] = "--out";
         args[modelArgs.length + 4] = out.toString();
+        args[modelArgs.length + 5] = "--kv-type";
+        args[modelArgs.length + 6] = "f32";
         CliContractTest.Result r = CliContractTest.run("", args);
         assertEquals(0, r.exitCode(), r.err());
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
