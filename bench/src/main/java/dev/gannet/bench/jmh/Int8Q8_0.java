@@ -22,8 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * are folded to 16 int32 lanes by one of two means:
  *
  * <ul>
- *   <li>{@link Fold#WIDEN}: the two halves of the product vector sign-extended to ints (S2I parts 0
- *       and 1) and added;
+ *   <li>{@link Fold#WIDEN}: products formed {@link #LANES} at a time in half-width short vectors and
+ *       sign-extended to one int vector each (S2I). Written first as one full-width product vector
+ *       whose halves are widened with S2I parts 0 and 1, it ran 7× slower: C2 (JDK 25) does not
+ *       intrinsify the part-1 expansion and falls back to Java code;
  *   <li>{@link Fold#PAIRS}: the product vector reread as ints, each holding two products p_lo and
  *       p_hi; {@code (v + (v << 16)) >> 16} leaves p_lo + p_hi sign-extended (it fits in 16 bits:
  *       |p_lo + p_hi| ≤ 2·128·127 = 32512). Three in-lane operations, no lane crossing.
@@ -45,6 +47,13 @@ final class Int8Q8_0 {
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class,
             VectorShape.forBitSize(F.vectorBitSize() / 2));
     private static final int SHORT_LANES = S.length();
+    private static final int LANES = F.length();
+    /** Half of {@link #S}: as many shorts as a float vector has lanes, whose products widen to one int vector. */
+    private static final VectorSpecies<Short> S_HALF = VectorSpecies.of(short.class,
+            VectorShape.forBitSize(F.vectorBitSize() / 2));
+    /** Bytes that widen to one {@link #S_HALF}. */
+    private static final VectorSpecies<Byte> B_HALF = VectorSpecies.of(byte.class,
+            VectorShape.forBitSize(F.vectorBitSize() / 4));
 
     /** How 16-bit products become 32-bit sums. */
     enum Fold { WIDEN, PAIRS }
@@ -126,13 +135,13 @@ final class Int8Q8_0 {
         for (int i = 0, b = 0; i < cols; i += N, b++, blockA += BLOCK_BYTES, blockB += BLOCK_BYTES) {
             IntVector dotA = IntVector.zero(I);
             IntVector dotB = IntVector.zero(I);
-            for (int c = 0; c < N; c += SHORT_LANES) {
-                ShortVector xs = (ShortVector) ByteVector.fromArray(B, q, i + c)
-                        .convertShape(VectorOperators.B2S, S, 0);
-                ShortVector pA = weights(data, blockA + QS + c).mul(xs);
-                ShortVector pB = weights(data, blockB + QS + c).mul(xs);
-                dotA = dotA.add(widen(pA));
-                dotB = dotB.add(widen(pB));
+            for (int c = 0; c < N; c += LANES) {
+                ShortVector xs = (ShortVector) ByteVector.fromArray(B_HALF, q, i + c)
+                        .convertShape(VectorOperators.B2S, S_HALF, 0);
+                ShortVector pA = halfWeights(data, blockA + QS + c).mul(xs);
+                ShortVector pB = halfWeights(data, blockB + QS + c).mul(xs);
+                dotA = dotA.add((IntVector) pA.convertShape(VectorOperators.S2I, I, 0));
+                dotB = dotB.add((IntVector) pB.convertShape(VectorOperators.S2I, I, 0));
             }
             float dx = scales[b];
             accA = toFloats(dotA).fma(FloatVector.broadcast(F, scale(data, blockA) * dx), accA);
@@ -152,10 +161,12 @@ final class Int8Q8_0 {
         for (int i = 0, b = 0; i < cols; i += N, b++, blockA += BLOCK_BYTES, blockB += BLOCK_BYTES) {
             IntVector dotA = IntVector.zero(I);
             IntVector dotB = IntVector.zero(I);
-            for (int c = 0; c < N; c += SHORT_LANES) {
-                ShortVector xs = ShortVector.fromArray(S, q, i + c);
-                dotA = dotA.add(widen(weights(data, blockA + QS + c).mul(xs)));
-                dotB = dotB.add(widen(weights(data, blockB + QS + c).mul(xs)));
+            for (int c = 0; c < N; c += LANES) {
+                ShortVector xs = ShortVector.fromArray(S_HALF, q, i + c);
+                ShortVector pA = halfWeights(data, blockA + QS + c).mul(xs);
+                ShortVector pB = halfWeights(data, blockB + QS + c).mul(xs);
+                dotA = dotA.add((IntVector) pA.convertShape(VectorOperators.S2I, I, 0));
+                dotB = dotB.add((IntVector) pB.convertShape(VectorOperators.S2I, I, 0));
             }
             float dx = scales[b];
             accA = toFloats(dotA).fma(FloatVector.broadcast(F, scale(data, blockA) * dx), accA);
@@ -177,8 +188,10 @@ final class Int8Q8_0 {
             IntVector dotB = IntVector.zero(I);
             for (int c = 0; c < N; c += SHORT_LANES) {
                 ShortVector xs = ShortVector.fromArray(S, q, i + c);
-                dotA = dotA.add(pairs(weights(data, blockA + QS + c).mul(xs)));
-                dotB = dotB.add(pairs(weights(data, blockB + QS + c).mul(xs)));
+                IntVector pA = weights(data, blockA + QS + c).mul(xs).reinterpretAsInts();
+                IntVector pB = weights(data, blockB + QS + c).mul(xs).reinterpretAsInts();
+                dotA = dotA.add(pA.add(pA.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16));
+                dotB = dotB.add(pB.add(pB.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16));
             }
             float dx = scales[b];
             accA = toFloats(dotA).fma(FloatVector.broadcast(F, scale(data, blockA) * dx), accA);
@@ -196,7 +209,9 @@ final class Int8Q8_0 {
         for (int i = 0, b = 0; i < cols; i += N, b++, block += BLOCK_BYTES) {
             IntVector dot = IntVector.zero(I);
             for (int c = 0; c < N; c += SHORT_LANES) {
-                dot = dot.add(pairs(weights(data, block + QS + c).mul(ShortVector.fromArray(S, q, qOffset + i + c))));
+                IntVector p = weights(data, block + QS + c).mul(ShortVector.fromArray(S, q, qOffset + i + c))
+                        .reinterpretAsInts();
+                dot = dot.add(p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16));
             }
             acc = toFloats(dot).fma(FloatVector.broadcast(F, scale(data, block) * scales[scalesOffset + b]), acc);
         }
@@ -219,10 +234,14 @@ final class Int8Q8_0 {
         short[] q = x.shorts();
         float[] scales = x.scales();
         int r = 0;
+        float[] wScales = new float[4 * blocks];    // [4][blocks]: the tile's weight scales, as floats
         for (; r + 3 < rows; r += 4) {
+            for (int i = 0; i < 4 * blocks; i++) {
+                wScales[i] = scale(data, (r + i / blocks) * rowBytes + (long) (i % blocks) * BLOCK_BYTES);
+            }
             int t = 0;
             for (; t + 3 < tokens; t += 4) {
-                tile4x4(data, r * rowBytes, rowBytes, cols, q, t * cols, scales, t * blocks, out,
+                tile4x4(data, r * rowBytes, rowBytes, cols, wScales, q, t * cols, scales, t * blocks, out,
                         t * outStride + r, outStride);
             }
             for (; t < tokens; t++) {
@@ -238,9 +257,15 @@ final class Int8Q8_0 {
         }
     }
 
-    /** out[outIndex + t * outStride + i] = row i · token t for the four rows from byte {@code row0} and the four tokens. */
-    private static void tile4x4(MemorySegment data, long row0, long rowBytes, int cols, short[] q, int q0,
-                                float[] scales, int s0, float[] out, int outIndex, int outStride) {
+    /**
+     * out[outIndex + t * outStride + i] = row i · token t for the four rows from byte {@code row0} and the
+     * four tokens. Each 16-bit product vector is folded, converted and scaled at once, the weight scales
+     * come decoded in {@code wScales} [4][blocks], and nothing is a call: with 16 int accumulators per
+     * block, helpers for the fold and the float16 reads in the loop, the method passed C2's inlining
+     * node budget, a call stayed in the loop (spilling all 16 accumulators) and it ran 10–20× slower.
+     */
+    private static void tile4x4(MemorySegment data, long row0, long rowBytes, int cols, float[] wScales, short[] q,
+                                int q0, float[] scales, int s0, float[] out, int outIndex, int outStride) {
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F), c03 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F), c13 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F), c23 = FloatVector.zero(F);
@@ -252,97 +277,108 @@ final class Int8Q8_0 {
         long b3 = row0 + 3 * rowBytes;
         for (int i = 0, b = 0; i < cols; i += N, b++, b0 += BLOCK_BYTES, b1 += BLOCK_BYTES, b2 += BLOCK_BYTES,
                 b3 += BLOCK_BYTES) {
-            IntVector d00 = IntVector.zero(I), d01 = IntVector.zero(I), d02 = IntVector.zero(I), d03 = IntVector.zero(I);
-            IntVector d10 = IntVector.zero(I), d11 = IntVector.zero(I), d12 = IntVector.zero(I), d13 = IntVector.zero(I);
-            IntVector d20 = IntVector.zero(I), d21 = IntVector.zero(I), d22 = IntVector.zero(I), d23 = IntVector.zero(I);
-            IntVector d30 = IntVector.zero(I), d31 = IntVector.zero(I), d32 = IntVector.zero(I), d33 = IntVector.zero(I);
+            float sw0 = wScales[0 * blocks + b];
+            float sw1 = wScales[1 * blocks + b];
+            float sw2 = wScales[2 * blocks + b];
+            float sw3 = wScales[3 * blocks + b];
+            float sx0 = scales[s0 + b];
+            float sx1 = scales[s0 + blocks + b];
+            float sx2 = scales[s0 + 2 * blocks + b];
+            float sx3 = scales[s0 + 3 * blocks + b];
             for (int c = 0; c < N; c += SHORT_LANES) {
-                ShortVector w0 = weights(data, b0 + QS + c);
-                ShortVector w1 = weights(data, b1 + QS + c);
-                ShortVector w2 = weights(data, b2 + QS + c);
-                ShortVector w3 = weights(data, b3 + QS + c);
+                ShortVector w0 = (ShortVector) ByteVector.fromMemorySegment(B, data, b0 + QS + c, ByteOrder.LITTLE_ENDIAN)
+                        .convertShape(VectorOperators.B2S, S, 0);
+                ShortVector w1 = (ShortVector) ByteVector.fromMemorySegment(B, data, b1 + QS + c, ByteOrder.LITTLE_ENDIAN)
+                        .convertShape(VectorOperators.B2S, S, 0);
+                ShortVector w2 = (ShortVector) ByteVector.fromMemorySegment(B, data, b2 + QS + c, ByteOrder.LITTLE_ENDIAN)
+                        .convertShape(VectorOperators.B2S, S, 0);
+                ShortVector w3 = (ShortVector) ByteVector.fromMemorySegment(B, data, b3 + QS + c, ByteOrder.LITTLE_ENDIAN)
+                        .convertShape(VectorOperators.B2S, S, 0);
                 ShortVector x0 = ShortVector.fromArray(S, q, q0 + i + c);
-                d00 = d00.add(pairs(w0.mul(x0)));
-                d10 = d10.add(pairs(w1.mul(x0)));
-                d20 = d20.add(pairs(w2.mul(x0)));
-                d30 = d30.add(pairs(w3.mul(x0)));
+                IntVector p00 = w0.mul(x0).reinterpretAsInts();
+                c00 = ((FloatVector) p00.add(p00.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw0 * sx0), c00);
+                IntVector p10 = w1.mul(x0).reinterpretAsInts();
+                c10 = ((FloatVector) p10.add(p10.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw1 * sx0), c10);
+                IntVector p20 = w2.mul(x0).reinterpretAsInts();
+                c20 = ((FloatVector) p20.add(p20.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw2 * sx0), c20);
+                IntVector p30 = w3.mul(x0).reinterpretAsInts();
+                c30 = ((FloatVector) p30.add(p30.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw3 * sx0), c30);
                 ShortVector x1 = ShortVector.fromArray(S, q, q0 + cols + i + c);
-                d01 = d01.add(pairs(w0.mul(x1)));
-                d11 = d11.add(pairs(w1.mul(x1)));
-                d21 = d21.add(pairs(w2.mul(x1)));
-                d31 = d31.add(pairs(w3.mul(x1)));
+                IntVector p01 = w0.mul(x1).reinterpretAsInts();
+                c01 = ((FloatVector) p01.add(p01.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw0 * sx1), c01);
+                IntVector p11 = w1.mul(x1).reinterpretAsInts();
+                c11 = ((FloatVector) p11.add(p11.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw1 * sx1), c11);
+                IntVector p21 = w2.mul(x1).reinterpretAsInts();
+                c21 = ((FloatVector) p21.add(p21.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw2 * sx1), c21);
+                IntVector p31 = w3.mul(x1).reinterpretAsInts();
+                c31 = ((FloatVector) p31.add(p31.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw3 * sx1), c31);
                 ShortVector x2 = ShortVector.fromArray(S, q, q0 + 2 * cols + i + c);
-                d02 = d02.add(pairs(w0.mul(x2)));
-                d12 = d12.add(pairs(w1.mul(x2)));
-                d22 = d22.add(pairs(w2.mul(x2)));
-                d32 = d32.add(pairs(w3.mul(x2)));
+                IntVector p02 = w0.mul(x2).reinterpretAsInts();
+                c02 = ((FloatVector) p02.add(p02.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw0 * sx2), c02);
+                IntVector p12 = w1.mul(x2).reinterpretAsInts();
+                c12 = ((FloatVector) p12.add(p12.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw1 * sx2), c12);
+                IntVector p22 = w2.mul(x2).reinterpretAsInts();
+                c22 = ((FloatVector) p22.add(p22.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw2 * sx2), c22);
+                IntVector p32 = w3.mul(x2).reinterpretAsInts();
+                c32 = ((FloatVector) p32.add(p32.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw3 * sx2), c32);
                 ShortVector x3 = ShortVector.fromArray(S, q, q0 + 3 * cols + i + c);
-                d03 = d03.add(pairs(w0.mul(x3)));
-                d13 = d13.add(pairs(w1.mul(x3)));
-                d23 = d23.add(pairs(w2.mul(x3)));
-                d33 = d33.add(pairs(w3.mul(x3)));
+                IntVector p03 = w0.mul(x3).reinterpretAsInts();
+                c03 = ((FloatVector) p03.add(p03.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw0 * sx3), c03);
+                IntVector p13 = w1.mul(x3).reinterpretAsInts();
+                c13 = ((FloatVector) p13.add(p13.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw1 * sx3), c13);
+                IntVector p23 = w2.mul(x3).reinterpretAsInts();
+                c23 = ((FloatVector) p23.add(p23.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw2 * sx3), c23);
+                IntVector p33 = w3.mul(x3).reinterpretAsInts();
+                c33 = ((FloatVector) p33.add(p33.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16)
+                        .convert(VectorOperators.I2F, 0)).fma(FloatVector.broadcast(F, sw3 * sx3), c33);
             }
-            float w0 = scale(data, b0);
-            float w1 = scale(data, b1);
-            float w2 = scale(data, b2);
-            float w3 = scale(data, b3);
-            float x0 = scales[s0 + b];
-            float x1 = scales[s0 + blocks + b];
-            float x2 = scales[s0 + 2 * blocks + b];
-            float x3 = scales[s0 + 3 * blocks + b];
-            c00 = scaled(d00, w0 * x0, c00);
-            c01 = scaled(d01, w0 * x1, c01);
-            c02 = scaled(d02, w0 * x2, c02);
-            c03 = scaled(d03, w0 * x3, c03);
-            c10 = scaled(d10, w1 * x0, c10);
-            c11 = scaled(d11, w1 * x1, c11);
-            c12 = scaled(d12, w1 * x2, c12);
-            c13 = scaled(d13, w1 * x3, c13);
-            c20 = scaled(d20, w2 * x0, c20);
-            c21 = scaled(d21, w2 * x1, c21);
-            c22 = scaled(d22, w2 * x2, c22);
-            c23 = scaled(d23, w2 * x3, c23);
-            c30 = scaled(d30, w3 * x0, c30);
-            c31 = scaled(d31, w3 * x1, c31);
-            c32 = scaled(d32, w3 * x2, c32);
-            c33 = scaled(d33, w3 * x3, c33);
         }
-        store(out, outIndex, c00, c10, c20, c30);
-        store(out, outIndex + outStride, c01, c11, c21, c31);
-        store(out, outIndex + 2 * outStride, c02, c12, c22, c32);
-        store(out, outIndex + 3 * outStride, c03, c13, c23, c33);
-    }
-
-    private static FloatVector scaled(IntVector dot, float scale, FloatVector acc) {
-        return toFloats(dot).fma(FloatVector.broadcast(F, scale), acc);
-    }
-
-    private static void store(float[] out, int at, FloatVector r0, FloatVector r1, FloatVector r2, FloatVector r3) {
-        out[at] = r0.reduceLanes(VectorOperators.ADD);
-        out[at + 1] = r1.reduceLanes(VectorOperators.ADD);
-        out[at + 2] = r2.reduceLanes(VectorOperators.ADD);
-        out[at + 3] = r3.reduceLanes(VectorOperators.ADD);
+        out[outIndex] = c00.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 1] = c10.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2] = c20.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3] = c30.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride] = c01.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride + 1] = c11.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride + 2] = c21.reduceLanes(VectorOperators.ADD);
+        out[outIndex + outStride + 3] = c31.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride] = c02.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride + 1] = c12.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride + 2] = c22.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 2 * outStride + 3] = c32.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride] = c03.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride + 1] = c13.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride + 2] = c23.reduceLanes(VectorOperators.ADD);
+        out[outIndex + 3 * outStride + 3] = c33.reduceLanes(VectorOperators.ADD);
     }
 
     // ---------------------------------------------------------------------------------------------
     // Lane helpers
 
+    /** {@link #LANES} int8 weights at byte {@code offset}, sign-extended to shorts. */
+    private static ShortVector halfWeights(MemorySegment data, long offset) {
+        return (ShortVector) ByteVector.fromMemorySegment(B_HALF, data, offset, ByteOrder.LITTLE_ENDIAN)
+                .convertShape(VectorOperators.B2S, S_HALF, 0);
+    }
+
     /** {@link #SHORT_LANES} int8 weights at byte {@code offset}, sign-extended to shorts. */
     private static ShortVector weights(MemorySegment data, long offset) {
         return (ShortVector) ByteVector.fromMemorySegment(B, data, offset, ByteOrder.LITTLE_ENDIAN)
                 .convertShape(VectorOperators.B2S, S, 0);
-    }
-
-    /** {@link Fold#WIDEN}: both halves of the 16-bit products sign-extended to ints and added. */
-    private static IntVector widen(ShortVector products) {
-        return ((IntVector) products.convertShape(VectorOperators.S2I, I, 0))
-                .add((IntVector) products.convertShape(VectorOperators.S2I, I, 1));
-    }
-
-    /** {@link Fold#PAIRS}: adjacent 16-bit products summed into one int lane, without crossing lanes. */
-    private static IntVector pairs(ShortVector products) {
-        IntVector v = products.reinterpretAsInts();
-        return v.add(v.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
     }
 
     private static FloatVector toFloats(IntVector v) {
