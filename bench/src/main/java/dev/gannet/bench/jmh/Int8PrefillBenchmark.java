@@ -26,6 +26,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp bench/target/gannet.jar
  * org.openjdk.jmh.Main Int8PrefillBenchmark}.
+ *
+ * <p>Measured (same machine as {@link Int8MatVecBenchmark}): int8 at 0.34–0.53× the float path's
+ * speed. Per 32 products of a (row, token) pair the float tile pays two FMAs; the int8 tile pays a
+ * multiply, a three-operation fold, a conversion, a scale broadcast and an FMA.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
