@@ -1,5 +1,6 @@
 package dev.gannet.runtime.backend;
 
+import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.kernels.model.Model;
 import dev.gannet.kernels.model.ThreadTeam;
 import dev.gannet.kernels.tokenizer.SpecialTokens;
@@ -47,6 +48,7 @@ public final class EngineBackend implements ModelBackend {
     private final CallPlanner planner;
     private final ConversationCache conversations;
     private final int contextSize;
+    private final KvCacheType kvCacheType;
     private final List<String> modelStops;
     private final boolean templateRendersTools;
     /** Evaluated prompts on disk, shared between processes; null when off. */
@@ -66,6 +68,7 @@ public final class EngineBackend implements ModelBackend {
         this.vocabulary = new EngineVocabulary(model.tokenizer());
         this.planner = new CallPlanner(vocabulary, format);
         this.contextSize = Math.min(options.contextSize(), model.config().contextLength());
+        this.kvCacheType = options.kvCacheType();
         this.conversations = new ConversationCache(options.cachedConversations(), this::freshConversation);
         this.modelStops = endTokenTexts(model.tokenizer());
     }
@@ -117,7 +120,8 @@ public final class EngineBackend implements ModelBackend {
             return null;
         }
         try {
-            return new PromptCache(options.promptCacheDirectory(), PromptCache.fingerprintOf(file), options.promptCacheBytes());
+            return new PromptCache(options.promptCacheDirectory(), PromptCache.fingerprintOf(file, options.kvCacheType()),
+                    options.promptCacheBytes());
         } catch (IOException e) {
             return null; // the model was just read from this file; if it cannot be described now, do without
         }
@@ -256,7 +260,7 @@ public final class EngineBackend implements ModelBackend {
     }
 
     private CachedConversation freshConversation() {
-        return new CachedConversation(model.newSession(team, contextSize));
+        return new CachedConversation(model.newSession(team, contextSize, kvCacheType));
     }
 
     private CachedConversation scratch() {

@@ -1,6 +1,7 @@
 package dev.gannet.runtime.backend;
 
 import dev.gannet.kernels.lora.ScaledLora;
+import dev.gannet.kernels.model.KvCacheType;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,12 +25,13 @@ import dev.gannet.prompts.toolcall.ToolCallFormat;
  */
 public record EngineOptions(int threads, int contextSize, int cachedConversations, String template,
                             ToolCallFormat toolCallFormat, List<ScaledLora> adapters, Path promptCacheDirectory,
-                            long promptCacheBytes) {
+                            long promptCacheBytes, KvCacheType kvCacheType) {
     public static final int DEFAULT_CONTEXT = 4096;
     public static final int DEFAULT_CACHED_CONVERSATIONS = 4;
 
     public EngineOptions {
         adapters = List.copyOf(adapters);
+        java.util.Objects.requireNonNull(kvCacheType, "kvCacheType");
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (one per core) or more, not " + threads);
         }
@@ -46,45 +48,52 @@ public record EngineOptions(int threads, int contextSize, int cachedConversation
 
     /**
      * One thread per core, a 4096-token context, four conversations cached, the model's own template, no
-     * prompt cache on disk.
+     * prompt cache on disk, an F16 KV cache.
      */
     public static EngineOptions defaults() {
-        return new EngineOptions(0, DEFAULT_CONTEXT, DEFAULT_CACHED_CONVERSATIONS, null, null, List.of(), null, 0);
+        return new EngineOptions(0, DEFAULT_CONTEXT, DEFAULT_CACHED_CONVERSATIONS, null, null, List.of(), null, 0,
+                KvCacheType.F16);
     }
 
     public EngineOptions withThreads(int n) {
         return new EngineOptions(n, contextSize, cachedConversations, template, toolCallFormat, adapters,
-                promptCacheDirectory, promptCacheBytes);
+                promptCacheDirectory, promptCacheBytes, kvCacheType);
     }
 
     public EngineOptions withContextSize(int n) {
         return new EngineOptions(threads, n, cachedConversations, template, toolCallFormat, adapters,
-                promptCacheDirectory, promptCacheBytes);
+                promptCacheDirectory, promptCacheBytes, kvCacheType);
     }
 
     public EngineOptions withCachedConversations(int n) {
         return new EngineOptions(threads, contextSize, n, template, toolCallFormat, adapters,
-                promptCacheDirectory, promptCacheBytes);
+                promptCacheDirectory, promptCacheBytes, kvCacheType);
     }
 
     public EngineOptions withTemplate(String familyOrFile) {
         return new EngineOptions(threads, contextSize, cachedConversations, familyOrFile, toolCallFormat, adapters,
-                promptCacheDirectory, promptCacheBytes);
+                promptCacheDirectory, promptCacheBytes, kvCacheType);
     }
 
     public EngineOptions withAdapters(List<ScaledLora> loras) {
         return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, loras,
-                promptCacheDirectory, promptCacheBytes);
+                promptCacheDirectory, promptCacheBytes, kvCacheType);
     }
 
     public EngineOptions withToolCallFormat(ToolCallFormat format) {
         return new EngineOptions(threads, contextSize, cachedConversations, template, format, adapters,
-                promptCacheDirectory, promptCacheBytes);
+                promptCacheDirectory, promptCacheBytes, kvCacheType);
     }
 
     /** Keeps evaluated prompts in {@code directory}, at most {@code bytes} of them; 0 bytes turns it off. */
     public EngineOptions withPromptCache(Path directory, long bytes) {
         return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, adapters,
-                directory, bytes);
+                directory, bytes, kvCacheType);
+    }
+
+    /** How each conversation's KV cache stores keys and values. */
+    public EngineOptions withKvCacheType(KvCacheType type) {
+        return new EngineOptions(threads, contextSize, cachedConversations, template, toolCallFormat, adapters,
+                promptCacheDirectory, promptCacheBytes, type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gannet.runtime.backend;
 
+import dev.gannet.kernels.model.KvCacheType;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -60,10 +61,13 @@ final class PromptCache {
         this.maxBytes = maxBytes;
     }
 
-    /** The identity of a model file: KV states of one are meaningless to another, or to a changed one. */
-    static String fingerprintOf(Path modelFile) throws IOException {
+    /**
+     * The identity of a model file and the KV cache's type: KV states of one model are meaningless to
+     * another, or to a changed one, and an F16 state cannot be read into an F32 cache.
+     */
+    static String fingerprintOf(Path modelFile, KvCacheType kvType) throws IOException {
         Path real = modelFile.toRealPath();
-        return "kv-layout 1; " + real + "; " + Files.size(real) + " bytes; modified "
+        return "kv-layout 2 " + kvType.label() + "; " + real + "; " + Files.size(real) + " bytes; modified "
                 + Files.getLastModifiedTime(real).toMillis();
     }
 

@@ -1,5 +1,6 @@
 package dev.gannet.runtime.config;
 
+import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.runtime.backend.GenerationSettings;
 import dev.gannet.tools.ToolMode;
 import java.nio.file.Path;
@@ -27,12 +28,13 @@ import java.util.Objects;
  * @param queueSize     requests that may wait for the inference service before new ones are refused
  * @param promptCacheMb megabytes of evaluated prompts kept on disk between runs, in
  *                      {@code <data dir>/prompt-cache}; 0 turns the prompt cache off
+ * @param kvCacheType   how each conversation's KV cache stores keys and values (default F16, as llama.cpp)
  * @param file          the config file that was read, or null when there was none
  */
 public record GannetConfig(Path dataDir, String model, String fallbackModel, Map<String, String> aliases,
                            String host, int port, String apiKey, int threads, int context, ToolMode mode,
                            int maxSteps, int maxTokens, double temperature, int queueSize, int promptCacheMb,
-                           Path file) {
+                           KvCacheType kvCacheType, Path file) {
     public static final String DEFAULT_MODEL = "smollm2";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -71,6 +73,7 @@ public record GannetConfig(Path dataDir, String model, String fallbackModel, Map
                 (Double) given.getOrDefault(Setting.TEMPERATURE, 0.0),
                 (Integer) given.getOrDefault(Setting.QUEUE_SIZE, DEFAULT_QUEUE_SIZE),
                 (Integer) given.getOrDefault(Setting.PROMPT_CACHE_MB, DEFAULT_PROMPT_CACHE_MB),
+                (KvCacheType) given.getOrDefault(Setting.KV_CACHE_TYPE, KvCacheType.F16),
                 loaded.file());
     }
 
@@ -101,6 +104,7 @@ public record GannetConfig(Path dataDir, String model, String fallbackModel, Map
                 + ", aliases=" + aliases + ", host=" + host + ", port=" + port + ", apiKey="
                 + (apiKey == null ? "none" : "(set)") + ", threads=" + threads + ", context=" + context
                 + ", mode=" + mode.wireName() + ", maxSteps=" + maxSteps + ", maxTokens=" + maxTokens
-                + ", temperature=" + temperature + ", queueSize=" + queueSize + ", promptCacheMb=" + promptCacheMb + ", file=" + file + "]";
+                + ", temperature=" + temperature + ", queueSize=" + queueSize + ", promptCacheMb=" + promptCacheMb
+                + ", kvCacheType=" + kvCacheType.label() + ", file=" + file + "]";
     }
 }

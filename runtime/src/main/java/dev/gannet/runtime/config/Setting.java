@@ -23,7 +23,8 @@ enum Setting {
     MAX_TOKENS("max_tokens", "GANNET_MAX_TOKENS", new SettingType.WholeNumber(1, 1 << 20)),
     TEMPERATURE("temperature", "GANNET_TEMPERATURE", new SettingType.Decimal(0, 5)),
     QUEUE_SIZE("queue_size", "GANNET_QUEUE_SIZE", new SettingType.WholeNumber(1, 10_000)),
-    PROMPT_CACHE_MB("prompt_cache_mb", "GANNET_PROMPT_CACHE_MB", new SettingType.WholeNumber(0, 1 << 20));
+    PROMPT_CACHE_MB("prompt_cache_mb", "GANNET_PROMPT_CACHE_MB", new SettingType.WholeNumber(0, 1 << 20)),
+    KV_CACHE_TYPE("kv_cache_type", "GANNET_KV_CACHE_TYPE", new SettingType.KvType());
 
     final String key;
     /** Null when no variable can set it. */

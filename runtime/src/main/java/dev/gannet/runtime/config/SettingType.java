@@ -1,6 +1,7 @@
 package dev.gannet.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.tools.ToolMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,6 +104,28 @@ sealed interface SettingType {
         @Override
         public String expected() {
             return "\"read-only\" or \"workspace-write\"";
+        }
+    }
+
+    /** How the KV cache stores keys and values: "f16" or "f32". */
+    record KvType() implements SettingType {
+        @Override
+        public Object fromJson(JsonNode value) {
+            return value.isTextual() ? fromText(value.textValue()) : null;
+        }
+
+        @Override
+        public Object fromText(String value) {
+            try {
+                return KvCacheType.parse(value);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String expected() {
+            return "\"f16\" or \"f32\"";
         }
     }
 

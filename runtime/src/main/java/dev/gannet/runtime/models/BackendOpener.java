@@ -68,7 +68,8 @@ public final class BackendOpener {
         ModelPuller puller = new ModelPuller(store, ModelCatalog.builtin(), new PipDownloader("python3", null, Map.of()),
                 new HuggingFaceDownloader(huggingFace));
         EngineOptions engine = EngineOptions.defaults().withThreads(config.threads()).withContextSize(config.context())
-                .withAdapters(adapters).withPromptCache(config.promptCacheDirectory(), config.promptCacheMb() * (1L << 20));
+                .withAdapters(adapters).withPromptCache(config.promptCacheDirectory(), config.promptCacheMb() * (1L << 20))
+                .withKvCacheType(config.kvCacheType());
         String fallback = config.fallbackModel() == null ? null : config.resolveModel(config.fallbackModel());
         return new BackendOpener(new ModelResolver(store, puller, progress), engine, config.defaultModelReference(),
                 fallback, System.getenv("GANNET_REMOTE_API_KEY"), Duration.ZERO);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.tools.ToolMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class GannetConfigTest {
                  "aliases": {"fast": "qwen2.5-0.5b-q8_0", "big": "qwen2.5-7b"},
                  "host": "0.0.0.0", "port": 9000, "api_key": "s3cret", "threads": 3, "context": 8192,
                  "mode": "workspace-write", "max_steps": 12, "max_tokens": 300, "temperature": 0.7,
-                 "queue_size": 4, "prompt_cache_mb": 0}""");
+                 "queue_size": 4, "prompt_cache_mb": 0, "kv_cache_type": "f32"}""");
         GannetConfig config = load(Map.of(), Map.of());
         assertEquals(home.resolve("elsewhere"), config.dataDir());
         assertEquals("fast", config.model());
@@ -80,6 +81,7 @@ class GannetConfigTest {
         assertEquals(0.7, config.temperature());
         assertEquals(4, config.queueSize());
         assertEquals(0, config.promptCacheMb());
+        assertEquals(KvCacheType.F32, config.kvCacheType());
         assertEquals(file, config.file());
         assertFalse(config.toString().contains("s3cret"), "the API key must not reach logs");
     }
@@ -96,6 +98,8 @@ class GannetConfigTest {
         assertEquals(ToolMode.WORKSPACE_WRITE, config.mode());
         assertEquals(3, config.maxSteps(), "environment over default");
         assertEquals(256, config.promptCacheMb());
+        assertEquals(KvCacheType.F16, config.kvCacheType(), "the default");
+        assertEquals(KvCacheType.F32, load(Map.of("GANNET_KV_CACHE_TYPE", "F32"), Map.of()).kvCacheType());
         GannetConfig flagged = load(env, Map.of("model", "from-flag", "mode", "read-only"));
         assertEquals("from-flag", flagged.model());
         assertEquals(ToolMode.READ_ONLY, flagged.mode());
@@ -151,6 +155,9 @@ class GannetConfigTest {
                 failure(Map.of(), Map.of()).getMessage());
         writeDefaultFile("{\"mode\": \"yolo\"}");
         assertEquals(file + ": \"mode\" must be \"read-only\" or \"workspace-write\", was \"yolo\"",
+                failure(Map.of(), Map.of()).getMessage());
+        writeDefaultFile("{\"kv_cache_type\": \"q4\"}");
+        assertEquals(file + ": \"kv_cache_type\" must be \"f16\" or \"f32\", was \"q4\"",
                 failure(Map.of(), Map.of()).getMessage());
         writeDefaultFile("{\"aliases\": {\"fast\": 3}}");
         assertTrue(failure(Map.of(), Map.of()).getMessage().startsWith(file + ": \"aliases\" must be an object"));
