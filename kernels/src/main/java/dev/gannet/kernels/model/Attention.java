@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>For query head h of the token at position p: scores over cached positions j ≤ p (within the
  * window when sliding), scaled, soft-capped when the model does, softmax, then the weighted sum of
  * the values. Positions are visited in tiles of {@link #TILE}: a tile of one KV head's keys and
- * values is widened to floats (or, for an F32 cache, copied) once, into a member's own buffers (small enough for L1), and then
- * serves every query head of the group sharing that KV head (grouped-query attention). The softmax
+ * values (each one contiguous run in the cache) is widened to floats once, into a member's own
+ * buffers (small enough for L1), and then serves every query head of the group sharing that KV head
+ * (grouped-query attention); an F32 cache is read in place. The softmax
  * is computed online, tile by tile (running maximum, sum and weighted values, rescaled when the
  * maximum grows), as flash attention does, so no buffer grows with the context.
  *
@@ -26,8 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
  * causal mask the team's shares of the items cost about the same.
  */
 final class Attention implements ThreadTeam.RangeBody {
-    /** Positions per tile: a tile of 64-wide keys and values in float is 32 KB, within L1. */
-    static final int TILE = 64;
+    /** Positions per tile (the cache's key layout): a tile of 64-wide keys and values in float is 32 KB, within L1. */
+    static final int TILE = KvCache.TILE;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = F.length();
     /** Items per team member below which the positions of an item are split into tiles too. */
@@ -59,7 +60,7 @@ final class Attention implements ThreadTeam.RangeBody {
     private short[] halfValues;
     private float[] keys;
     private float[] values;
-    private int stride;
+    private KvCache cache;
     private int start;
     private int count;
     private boolean sliding;
@@ -92,7 +93,7 @@ final class Attention implements ThreadTeam.RangeBody {
         this.halfValues = half ? cache.halfValues[layer] : null;
         this.keys = half ? null : cache.keys[layer];
         this.values = half ? null : cache.values[layer];
-        this.stride = cache.allocated();
+        this.cache = cache;
         this.start = start;
         this.count = count;
         this.sliding = sliding;
@@ -133,8 +134,11 @@ final class Attention implements ThreadTeam.RangeBody {
                 }
                 savePartial(member, t, group, tile);
             } else {
-                for (int p = first; p < last; p += TILE) {
-                    accumulate(member, t, group, p, Math.min(last, p + TILE));
+                // Tile by tile of the cache's layout: a window's first position need not start one.
+                for (int p = first; p < last; ) {
+                    int end = Math.min(last, (p / TILE + 1) * TILE);
+                    accumulate(member, t, group, p, end);
+                    p = end;
                 }
                 finish(member, t, group);
             }
@@ -147,22 +151,41 @@ final class Attention implements ThreadTeam.RangeBody {
         java.util.Arrays.fill(runningValues[member], 0f);
     }
 
-    /** Folds positions [from, to) (at most one tile) of KV head {@code group} into the running state of its query heads. */
+    /**
+     * Folds positions [from, to), within one tile of the cache, of KV head {@code group} into the
+     * running state of its query heads.
+     */
     private void accumulate(int member, int t, int group, int from, int to) {
         ModelConfig c = config;
         int headDim = c.headDim();
         int kvMul = c.kvMul();
         int n = to - from;
-        float[] kt = keyTile[member];
-        float[] vt = valueTile[member];
-        widenKeys(group, from, n, kt);
-        widenValues(group, from, n, vt);
+        // Keys of the tile from its first position (which need not be the tile's first), values likewise.
+        int keyStart = cache.keyTile(group, from) + from % TILE;
+        int valueStart = cache.value(group, from);
+        float[] kt;
+        float[] vt;
+        int kBase;
+        int vBase;
+        if (half) {
+            kt = keyTile[member];
+            vt = valueTile[member];
+            widen(halfKeys, keyStart, kt, headDim * TILE - from % TILE);
+            widen(halfValues, valueStart, vt, n * headDim);
+            kBase = 0;
+            vBase = 0;
+        } else {
+            kt = keys;
+            vt = values;
+            kBase = keyStart;
+            vBase = valueStart;
+        }
         float[] score = scores[member];
         for (int h = 0; h < kvMul; h++) {
             int head = group * kvMul + h;
             int qBase = t * c.queryDim() + head * headDim;
             int sBase = h * TILE;
-            scores(q, qBase, kt, n, score, sBase);
+            scores(q, qBase, kt, kBase, n, score, sBase);
             float tileMax = scaleAndMax(score, sBase, n);
             float previous = runningMax[member][h];
             float max = Math.max(previous, tileMax);
@@ -171,47 +194,27 @@ final class Attention implements ThreadTeam.RangeBody {
             float sum = exponentiate(score, sBase, n, max);
             runningMax[member][h] = max;
             runningSum[member][h] = runningSum[member][h] * rescale + sum;
-            weightedValues(score, sBase, n, vt, rescale, runningValues[member], h * headDim);
-        }
-    }
-
-    /** kt[i * TILE + j] = key element i of KV head {@code group} at position from + j, in float. */
-    private void widenKeys(int group, int from, int n, float[] kt) {
-        int headDim = config.headDim();
-        short[] k = halfKeys;
-        for (int i = 0; i < headDim; i++) {
-            int src = (group * headDim + i) * stride + from;
-            int dst = i * TILE;
-            if (!half) {
-                System.arraycopy(keys, src, kt, dst, n);
-                continue;
-            }
-            // A plain loop: C2 compiles Float.float16ToFloat over an array into vector conversions.
-            for (int j = 0; j < n; j++) {
-                kt[dst + j] = Float.float16ToFloat(k[src + j]);
-            }
-        }
-    }
-
-    /** vt[j * headDim + i] = value element i of KV head {@code group} at position from + j, in float. */
-    private void widenValues(int group, int from, int n, float[] vt) {
-        int length = n * config.headDim();
-        int src = (group * stride + from) * config.headDim();
-        if (!half) {
-            System.arraycopy(values, src, vt, 0, length);
-            return;
-        }
-        short[] v = halfValues;
-        for (int j = 0; j < length; j++) {
-            vt[j] = Float.float16ToFloat(v[src + j]);
+            weightedValues(score, sBase, n, vt, vBase, rescale, runningValues[member], h * headDim);
         }
     }
 
     /**
-     * score[sBase + j] = q · key_j for j in [0, n): each query element multiplies a run of the tile's
-     * positions; four runs of LANES at a time, so four independent FMA chains hide the FMA latency.
+     * to[0, count) = from[start, start + count) widened from half precision. A plain loop over one
+     * contiguous run: C2 compiles Float.float16ToFloat over arrays into vector conversions, but only
+     * in a loop long enough to reach its unrolled vector body, so the layout keeps a tile in one run.
      */
-    private void scores(float[] q, int qBase, float[] kt, int n, float[] score, int sBase) {
+    private static void widen(short[] from, int start, float[] to, int count) {
+        for (int j = 0; j < count; j++) {
+            to[j] = Float.float16ToFloat(from[start + j]);
+        }
+    }
+
+    /**
+     * score[sBase + j] = q · key_j for j in [0, n), the keys transposed from kt[kBase] with a stride of
+     * TILE: each query element multiplies a run of the tile's positions; four runs of LANES at a
+     * time, so four independent FMA chains hide the FMA latency.
+     */
+    private void scores(float[] q, int qBase, float[] kt, int kBase, int n, float[] score, int sBase) {
         int headDim = config.headDim();
         int j = 0;
         for (; j + 4 * LANES <= n; j += 4 * LANES) {
@@ -221,7 +224,7 @@ final class Attention implements ThreadTeam.RangeBody {
             FloatVector a3 = FloatVector.zero(F);
             for (int i = 0; i < headDim; i++) {
                 FloatVector qi = FloatVector.broadcast(F, q[qBase + i]);
-                int k = i * TILE + j;
+                int k = kBase + i * TILE + j;
                 a0 = FloatVector.fromArray(F, kt, k).fma(qi, a0);
                 a1 = FloatVector.fromArray(F, kt, k + LANES).fma(qi, a1);
                 a2 = FloatVector.fromArray(F, kt, k + 2 * LANES).fma(qi, a2);
@@ -235,14 +238,14 @@ final class Attention implements ThreadTeam.RangeBody {
         for (; j + LANES <= n; j += LANES) {
             FloatVector acc = FloatVector.zero(F);
             for (int i = 0; i < headDim; i++) {
-                acc = FloatVector.fromArray(F, kt, i * TILE + j).fma(FloatVector.broadcast(F, q[qBase + i]), acc);
+                acc = FloatVector.fromArray(F, kt, kBase + i * TILE + j).fma(FloatVector.broadcast(F, q[qBase + i]), acc);
             }
             acc.intoArray(score, sBase + j);
         }
         for (; j < n; j++) {
             float sum = 0;
             for (int i = 0; i < headDim; i++) {
-                sum += q[qBase + i] * kt[i * TILE + j];
+                sum += q[qBase + i] * kt[kBase + i * TILE + j];
             }
             score[sBase + j] = sum;
         }
@@ -297,7 +300,8 @@ final class Attention implements ThreadTeam.RangeBody {
      * vectors of the head at a time stay in registers across the positions, in two sets of
      * accumulators (even and odd positions) so consecutive positions' FMAs do not wait on each other.
      */
-    private void weightedValues(float[] weight, int sBase, int n, float[] vt, float rescale, float[] acc, int aBase) {
+    private void weightedValues(float[] weight, int sBase, int n, float[] vt, int vBase, float rescale, float[] acc,
+                                int aBase) {
         int headDim = config.headDim();
         int i = 0;
         for (; i + 4 * LANES <= headDim; i += 4 * LANES) {
@@ -313,7 +317,7 @@ final class Attention implements ThreadTeam.RangeBody {
             int j = 0;
             for (; j + 1 < n; j += 2) {
                 FloatVector w = FloatVector.broadcast(F, weight[sBase + j]);
-                int v = j * headDim + i;
+                int v = vBase + j * headDim + i;
                 a0 = FloatVector.fromArray(F, vt, v).fma(w, a0);
                 a1 = FloatVector.fromArray(F, vt, v + LANES).fma(w, a1);
                 a2 = FloatVector.fromArray(F, vt, v + 2 * LANES).fma(w, a2);
@@ -327,7 +331,7 @@ final class Attention implements ThreadTeam.RangeBody {
             }
             if (j < n) {
                 FloatVector w = FloatVector.broadcast(F, weight[sBase + j]);
-                int v = j * headDim + i;
+                int v = vBase + j * headDim + i;
                 a0 = FloatVector.fromArray(F, vt, v).fma(w, a0);
                 a1 = FloatVector.fromArray(F, vt, v + LANES).fma(w, a1);
                 a2 = FloatVector.fromArray(F, vt, v + 2 * LANES).fma(w, a2);
@@ -344,7 +348,7 @@ final class Attention implements ThreadTeam.RangeBody {
                 acc[d] *= rescale;
             }
             for (int j = 0; j < n; j++) {
-                VectorMath.axpy(weight[sBase + j], vt, j * headDim + i, acc, aBase + i, headDim - i);
+                VectorMath.axpy(weight[sBase + j], vt, vBase + j * headDim + i, acc, aBase + i, headDim - i);
             }
         }
     }

@@ -13,35 +13,40 @@ import java.nio.channels.WritableByteChannel;
  * bits in a {@code short}, {@link KvCacheType#F16}, as llama.cpp keeps them by default) or as floats
  * ({@link KvCacheType#F32}). Decode is bound by memory traffic, and past a few hundred positions
  * the cache is a large part of it (SmolLM2-135M at 640 positions: 29 MB per token in float, a third
- * of the weights); half precision halves that, and a loop of {@link Float#float16ToFloat} is
- * compiled into one conversion instruction per vector. Exactly one of the two array sets exists.
+ * of the weights); half precision halves that, and a loop of {@link Float#float16ToFloat} over an
+ * array is compiled into one conversion instruction per vector. Exactly one of the two array sets
+ * exists.
  *
- * <p>Both are laid out so that attention reads long runs of one KV head: keys transposed, position
- * innermost ({@code [kvHead][dim][position]}), so scores of many positions come from vector FMAs
- * with no horizontal sums; values head-major, then position ({@code [kvHead][position][dim]}). The
- * arrays grow (doubling) as positions fill, up to the capacity, so memory follows the context
- * actually used rather than the largest one allowed.
+ * <p>Attention reads the cache one KV head and one tile of {@link #TILE} positions at a time, and
+ * both layouts make such a tile one contiguous run. Keys: per KV head, per tile, transposed
+ * ({@code [kvHead][tile][dim][TILE positions]}), so the scores of a tile's positions come from vector
+ * FMAs with no horizontal sums. Values: per KV head, position-major ({@code [kvHead][position][dim]}).
+ * The arrays grow (doubling) as positions fill, up to the capacity rounded up to whole tiles, so
+ * memory follows the context actually used rather than the largest one allowed.
  */
 public final class KvCache {
+    /** Positions per tile of the key layout; attention works on tiles of this size. */
+    static final int TILE = 64;
     /** Positions allocated at first. */
     private static final int INITIAL_POSITIONS = 256;
-    /** Values moved per channel call: large enough that the calls cost nothing next to the copying. */
-    private static final int TRANSFER_VALUES = 32_768;
+    /** Bytes moved per channel call: large enough that the calls cost nothing next to the copying. */
+    private static final int TRANSFER_BYTES = 1 << 17;
 
     final KvCacheType type;
-    /** F16: [layer][(kvHead * headDim + i) * allocated + position]; null for F32 */
+    /** F16 keys, [layer][((kvHead * tiles + tile) * headDim + i) * TILE + position % TILE]; null for F32 */
     final short[][] halfKeys;
-    /** F16: [layer][(kvHead * allocated + position) * headDim + i]; null for F32 */
+    /** F16 values, [layer][(kvHead * allocated + position) * headDim + i]; null for F32 */
     final short[][] halfValues;
-    /** F32: the same layout as {@link #halfKeys}; null for F16 */
+    /** F32 keys in the layout of {@link #halfKeys}; null for F16 */
     final float[][] keys;
-    /** F32: the same layout as {@link #halfValues}; null for F16 */
+    /** F32 values in the layout of {@link #halfValues}; null for F16 */
     final float[][] values;
     private final int layers;
     private final int capacity;
     private final int kvDim;
     private final int headDim;
     private final int kvHeads;
+    /** Positions each KV head has room for: a multiple of {@link #TILE}. */
     private int allocated;
 
     public KvCache(ModelConfig config, int capacity, KvCacheType type) {
@@ -54,15 +59,19 @@ public final class KvCache {
         this.kvDim = config.kvDim();
         this.headDim = config.headDim();
         this.kvHeads = config.kvHeads();
-        if ((long) capacity * kvDim > Integer.MAX_VALUE - 16) {
+        if ((long) wholeTiles(capacity) * kvDim > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("context of " + capacity + " positions is too large for one KV array");
         }
-        this.allocated = Math.min(capacity, INITIAL_POSITIONS);
+        this.allocated = wholeTiles(Math.min(capacity, INITIAL_POSITIONS));
         boolean half = type == KvCacheType.F16;
         halfKeys = half ? new short[layers][allocated * kvDim] : null;
         halfValues = half ? new short[layers][allocated * kvDim] : null;
         keys = half ? null : new float[layers][allocated * kvDim];
         values = half ? null : new float[layers][allocated * kvDim];
+    }
+
+    private static int wholeTiles(int positions) {
+        return (positions + TILE - 1) / TILE * TILE;
     }
 
     /** Makes room for positions [0, positions); called before a batch is evaluated. */
@@ -72,39 +81,39 @@ public final class KvCache {
         }
         int grown = allocated;
         while (grown < positions) {
-            grown = (int) Math.min(capacity, 2L * grown);
+            grown = wholeTiles((int) Math.min(capacity, 2L * grown));
         }
         for (int layer = 0; layer < layers; layer++) {
             if (type == KvCacheType.F16) {
-                halfKeys[layer] = widenKeys(halfKeys[layer], new short[grown * kvDim], grown);
-                halfValues[layer] = widenValues(halfValues[layer], new short[grown * kvDim], grown);
+                halfKeys[layer] = regroup(halfKeys[layer], new short[grown * kvDim], grown);
+                halfValues[layer] = regroup(halfValues[layer], new short[grown * kvDim], grown);
             } else {
-                keys[layer] = widenKeys(keys[layer], new float[grown * kvDim], grown);
-                values[layer] = widenValues(values[layer], new float[grown * kvDim], grown);
+                keys[layer] = regroup(keys[layer], new float[grown * kvDim], grown);
+                values[layer] = regroup(values[layer], new float[grown * kvDim], grown);
             }
         }
         allocated = grown;
     }
 
-    /** Copies each key row (one element of one head, over positions) to its place at the new stride. */
-    private <A> A widenKeys(A from, A to, int grown) {
-        for (int row = 0; row < kvDim; row++) {
-            System.arraycopy(from, row * allocated, to, row * grown, allocated);
-        }
-        return to;
-    }
-
-    /** Copies each head's run of positions to its place at the new stride. */
-    private <A> A widenValues(A from, A to, int grown) {
+    /**
+     * Copies each KV head's run (all its tiles of keys, or all its positions of values: both are
+     * {@code allocated * headDim} elements) to where that head starts at the new size.
+     */
+    private <A> A regroup(A from, A to, int grown) {
         for (int head = 0; head < kvHeads; head++) {
             System.arraycopy(from, head * allocated * headDim, to, head * grown * headDim, allocated * headDim);
         }
         return to;
     }
 
-    /** Positions each key row holds: the stride of the transposed key layout and of the value heads. */
-    int allocated() {
-        return allocated;
+    /** Index of the first key of the tile holding {@code position}, for KV head {@code head}. */
+    int keyTile(int head, int position) {
+        return (head * allocated + position / TILE * TILE) * headDim;
+    }
+
+    /** Index of the first value of {@code position}, for KV head {@code head}. */
+    int value(int head, int position) {
+        return (head * allocated + position) * headDim;
     }
 
     /**
@@ -112,27 +121,24 @@ public final class KvCache {
      * side. Half precision rounds to nearest even, as ggml does.
      */
     void store(int layer, int position, float[] k, int kOffset, float[] v, int vOffset) {
-        if (type == KvCacheType.F16) {
-            short[] keyRows = halfKeys[layer];
-            for (int row = 0; row < kvDim; row++) {
-                keyRows[row * allocated + position] = Float.floatToFloat16(k[kOffset + row]);
-            }
-            short[] valueRows = halfValues[layer];
-            for (int head = 0; head < kvHeads; head++) {
-                int to = (head * allocated + position) * headDim;
-                int from = vOffset + head * headDim;
+        int lane = position % TILE;
+        for (int head = 0; head < kvHeads; head++) {
+            int keyBase = keyTile(head, position) + lane;
+            int valueBase = value(head, position);
+            int from = head * headDim;
+            if (type == KvCacheType.F16) {
+                short[] keyTiles = halfKeys[layer];
+                short[] valueRows = halfValues[layer];
                 for (int i = 0; i < headDim; i++) {
-                    valueRows[to + i] = Float.floatToFloat16(v[from + i]);
+                    keyTiles[keyBase + i * TILE] = Float.floatToFloat16(k[kOffset + from + i]);
+                    valueRows[valueBase + i] = Float.floatToFloat16(v[vOffset + from + i]);
                 }
-            }
-        } else {
-            float[] keyRows = keys[layer];
-            for (int row = 0; row < kvDim; row++) {
-                keyRows[row * allocated + position] = k[kOffset + row];
-            }
-            for (int head = 0; head < kvHeads; head++) {
-                System.arraycopy(v, vOffset + head * headDim, values[layer], (head * allocated + position) * headDim,
-                        headDim);
+            } else {
+                float[] keyTiles = keys[layer];
+                for (int i = 0; i < headDim; i++) {
+                    keyTiles[keyBase + i * TILE] = k[kOffset + from + i];
+                }
+                System.arraycopy(v, vOffset + from, values[layer], valueBase, headDim);
             }
         }
     }
@@ -146,40 +152,51 @@ public final class KvCache {
         return capacity;
     }
 
+    /** Positions each KV head has room for now (a multiple of {@link #TILE}). */
+    int allocated() {
+        return allocated;
+    }
+
     /**
      * Writes the keys and values of positions [0, positions) as little-endian values of the cache's
-     * type: per layer, the keys one KV row at a time (positions innermost), then the values one KV head at a
-     * time (position by position). The byte count is {@link #bytesFor}; {@link #read} takes the
-     * same layout back.
+     * type: per layer and KV head, the keys one element of the head at a time (positions innermost),
+     * then the values position by position. The layout does not depend on how much room the cache
+     * has; the byte count is {@link #bytesFor}, and {@link #read} takes it back.
      */
     void write(int positions, WritableByteChannel out) throws IOException {
         checkPositions(positions);
-        ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        Transfer transfer = new Transfer();
         for (int layer = 0; layer < layers; layer++) {
             Object k = type == KvCacheType.F16 ? halfKeys[layer] : keys[layer];
             Object v = type == KvCacheType.F16 ? halfValues[layer] : values[layer];
-            for (int row = 0; row < kvDim; row++) {
-                transferOut(k, row * allocated, positions, buffer, out);
-            }
             for (int head = 0; head < kvHeads; head++) {
-                transferOut(v, head * allocated * headDim, positions * headDim, buffer, out);
+                for (int i = 0; i < headDim; i++) {
+                    for (int p = 0; p < positions; p += TILE) {
+                        transfer.put(k, keyTile(head, p) + i * TILE, Math.min(TILE, positions - p), out);
+                    }
+                }
+                transfer.put(v, value(head, 0), positions * headDim, out);
             }
         }
+        transfer.flush(out);
     }
 
     /** Reads what {@link #write} wrote for {@code positions} positions into positions [0, positions). */
     void read(int positions, ReadableByteChannel in) throws IOException {
         checkPositions(positions);
         reserve(positions);
-        ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        Transfer transfer = new Transfer();
+        transfer.expect((long) positions * kvDim * layers * 2 * type.bytes());
         for (int layer = 0; layer < layers; layer++) {
             Object k = type == KvCacheType.F16 ? halfKeys[layer] : keys[layer];
             Object v = type == KvCacheType.F16 ? halfValues[layer] : values[layer];
-            for (int row = 0; row < kvDim; row++) {
-                transferIn(in, buffer, k, row * allocated, positions);
-            }
             for (int head = 0; head < kvHeads; head++) {
-                transferIn(in, buffer, v, head * allocated * headDim, positions * headDim);
+                for (int i = 0; i < headDim; i++) {
+                    for (int p = 0; p < positions; p += TILE) {
+                        transfer.get(in, k, keyTile(head, p) + i * TILE, Math.min(TILE, positions - p));
+                    }
+                }
+                transfer.get(in, v, value(head, 0), positions * headDim);
             }
         }
     }
@@ -195,47 +212,70 @@ public final class KvCache {
         }
     }
 
-    /** {@code from} is a short[] or a float[]. */
-    private static void transferOut(Object from, int offset, int count, ByteBuffer buffer, WritableByteChannel out)
-            throws IOException {
-        for (int done = 0; done < count; ) {
-            int n = Math.min(TRANSFER_VALUES, count - done);
-            buffer.clear();
-            int bytes;
-            if (from instanceof short[] halves) {
-                buffer.asShortBuffer().put(halves, offset + done, n);
-                bytes = n * Short.BYTES;
-            } else {
-                buffer.asFloatBuffer().put((float[]) from, offset + done, n);
-                bytes = n * Float.BYTES;
+    /**
+     * A buffer between the arrays (short[] or float[]) and a channel: runs of any length go in and
+     * out, the channel is called once per full buffer. Reading never takes more bytes from the
+     * channel than {@link #expect} announced, so whatever follows the cache stays unread.
+     */
+    private static final class Transfer {
+        private final ByteBuffer buffer = ByteBuffer.allocate(TRANSFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        /** Bytes still to be read from the channel. */
+        private long unread;
+
+        void expect(long bytes) {
+            unread = bytes;
+            buffer.limit(0);
+        }
+
+        void put(Object from, int offset, int count, WritableByteChannel out) throws IOException {
+            int size = from instanceof short[] ? Short.BYTES : Float.BYTES;
+            for (int done = 0; done < count; ) {
+                if (buffer.remaining() < size) {
+                    flush(out);
+                }
+                int n = Math.min(count - done, buffer.remaining() / size);
+                if (from instanceof short[] halves) {
+                    buffer.asShortBuffer().put(halves, offset + done, n);
+                } else {
+                    buffer.asFloatBuffer().put((float[]) from, offset + done, n);
+                }
+                buffer.position(buffer.position() + n * size);
+                done += n;
             }
-            buffer.limit(bytes);
+        }
+
+        void flush(WritableByteChannel out) throws IOException {
+            buffer.flip();
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
-            done += n;
+            buffer.clear();
         }
-    }
 
-    /** {@code to} is a short[] or a float[]. */
-    private static void transferIn(ReadableByteChannel in, ByteBuffer buffer, Object to, int offset, int count)
-            throws IOException {
-        boolean halves = to instanceof short[];
-        for (int done = 0; done < count; ) {
-            int n = Math.min(TRANSFER_VALUES, count - done);
-            buffer.clear().limit(n * (halves ? Short.BYTES : Float.BYTES));
-            while (buffer.hasRemaining()) {
-                if (in.read(buffer) < 0) {
-                    throw new EOFException("the saved KV cache ends early");
+        void get(ReadableByteChannel in, Object to, int offset, int count) throws IOException {
+            int size = to instanceof short[] ? Short.BYTES : Float.BYTES;
+            for (int done = 0; done < count; ) {
+                if (buffer.remaining() < size) {
+                    buffer.compact();
+                    buffer.limit((int) Math.min(buffer.capacity(), buffer.position() + unread));
+                    while (buffer.position() < size) {
+                        int n = in.read(buffer);
+                        if (n < 0 || unread == 0) {
+                            throw new EOFException("the saved KV cache ends early");
+                        }
+                        unread -= n;
+                    }
+                    buffer.flip();
                 }
+                int n = Math.min(count - done, buffer.remaining() / size);
+                if (to instanceof short[] halves) {
+                    buffer.asShortBuffer().get(halves, offset + done, n);
+                } else {
+                    buffer.asFloatBuffer().get((float[]) to, offset + done, n);
+                }
+                buffer.position(buffer.position() + n * size);
+                done += n;
             }
-            buffer.flip();
-            if (halves) {
-                buffer.asShortBuffer().get((short[]) to, offset + done, n);
-            } else {
-                buffer.asFloatBuffer().get((float[]) to, offset + done, n);
-            }
-            done += n;
         }
     }
 }

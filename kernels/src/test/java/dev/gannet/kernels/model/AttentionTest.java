@@ -131,15 +131,16 @@ class AttentionTest {
             }
             cache.store(1, p, k, 0, v, 0);
         }
-        int stride = cache.allocated();
-        assertEquals(1000, stride);
-        for (int p : new int[] {0, 255, 256, 511, 599}) {
+        // Room for the capacity rounded up to whole tiles; every head's keys in tiles, transposed.
+        assertEquals(1024, cache.allocated());
+        for (int p : new int[] {0, 63, 64, 255, 256, 511, 599}) {
             for (int head = 0; head < 2; head++) {
                 for (int i = 0; i < 16; i++) {
                     int row = head * 16 + i;
-                    assertEquals(half(p + row / 64f), Float.float16ToFloat(cache.halfKeys[1][row * stride + p]));
+                    int key = (head * 1024 + p / 64 * 64) * 16 + i * 64 + p % 64;
+                    assertEquals(half(p + row / 64f), Float.float16ToFloat(cache.halfKeys[1][key]));
                     assertEquals(half(-p - row / 32f),
-                            Float.float16ToFloat(cache.halfValues[1][(head * stride + p) * 16 + i]));
+                            Float.float16ToFloat(cache.halfValues[1][(head * 1024 + p) * 16 + i]));
                 }
             }
         }
