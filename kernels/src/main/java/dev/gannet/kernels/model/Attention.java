@@ -16,7 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the values. Positions are visited in tiles of {@link #TILE}: a tile of one KV head's keys and
  * values (each one contiguous run in the cache) is widened to floats once, into a member's own
  * buffers (small enough for L1), and then serves every query head of the group sharing that KV head
- * (grouped-query attention); an F32 cache is read in place. The softmax
+ * (grouped-query attention); an F32 cache is read in place. A batch of several tokens (prefill)
+ * would widen every tile once per token, so it first widens the layer's tiles once, in parallel,
+ * into float arrays of the cache's layout, and its items read those. The softmax
  * is computed online, tile by tile (running maximum, sum and weighted values, rescaled when the
  * maximum grows), as flash attention does, so no buffer grows with the context.
  *
@@ -66,6 +68,15 @@ final class Attention implements ThreadTeam.RangeBody {
     private boolean sliding;
     private boolean split;
     private int tiles;
+    /**
+     * A batch's layer widened to floats before its items start, in the cache's layout, when an F16
+     * cache is read by many tokens: each tile is then converted once per layer rather than once per
+     * token. Grown with the cache; reused by every layer.
+     */
+    private float[] wideKeys = new float[0];
+    private float[] wideValues = new float[0];
+    private boolean widened;
+    private final ThreadTeam.RangeBody widenTiles = this::widenTiles;
 
     Attention(ModelConfig config, int teamSize) {
         this.config = config;
@@ -102,13 +113,36 @@ final class Attention implements ThreadTeam.RangeBody {
         this.split = items < ITEMS_PER_MEMBER * teamSize && end > TILE;
         // Work per item, for the team's split decision: keys and values of every position, per head.
         long work = (long) end * c.headDim() * 2 * c.kvMul();
+        this.tiles = (end + TILE - 1) / TILE;
+        this.widened = half && !split && count > 1;
+        if (widened) {
+            int size = cache.allocated() * c.kvDim();
+            if (wideKeys.length < size) {
+                wideKeys = new float[size];
+                wideValues = new float[size];
+            }
+            team.parallelFor(c.kvHeads() * tiles, (long) TILE * c.headDim() * 2, widenTiles);
+        }
         if (split) {
-            tiles = (end + TILE - 1) / TILE;
             reservePartials(count * c.heads() * tiles);
             team.parallelFor(items * tiles, work / tiles, this);
             combine();
         } else {
             team.parallelFor(items, work, this);
+        }
+    }
+
+    /** Widens tiles [from, to) of (KV head, tile) pairs, positions [0, start + count), into the wide arrays. */
+    private void widenTiles(int member, int from, int to) {
+        int headDim = config.headDim();
+        int end = start + count;
+        for (int item = from; item < to; item++) {
+            int group = item / tiles;
+            int first = item % tiles * TILE;
+            int keyStart = cache.keyTile(group, first);
+            widen(halfKeys, keyStart, wideKeys, keyStart, headDim * TILE);
+            int valueStart = cache.value(group, first);
+            widen(halfValues, valueStart, wideValues, valueStart, (Math.min(end, first + TILE) - first) * headDim);
         }
     }
 
@@ -167,16 +201,16 @@ final class Attention implements ThreadTeam.RangeBody {
         float[] vt;
         int kBase;
         int vBase;
-        if (half) {
+        if (half && !widened) {
             kt = keyTile[member];
             vt = valueTile[member];
-            widen(halfKeys, keyStart, kt, headDim * TILE - from % TILE);
-            widen(halfValues, valueStart, vt, n * headDim);
+            widen(halfKeys, keyStart, kt, 0, headDim * TILE - from % TILE);
+            widen(halfValues, valueStart, vt, 0, n * headDim);
             kBase = 0;
             vBase = 0;
         } else {
-            kt = keys;
-            vt = values;
+            kt = widened ? wideKeys : keys;
+            vt = widened ? wideValues : values;
             kBase = keyStart;
             vBase = valueStart;
         }
@@ -199,13 +233,14 @@ final class Attention implements ThreadTeam.RangeBody {
     }
 
     /**
-     * to[0, count) = from[start, start + count) widened from half precision. A plain loop over one
-     * contiguous run: C2 compiles Float.float16ToFloat over arrays into vector conversions, but only
-     * in a loop long enough to reach its unrolled vector body, so the layout keeps a tile in one run.
+     * to[at, at + count) = from[start, start + count) widened from half precision. A plain loop over
+     * one contiguous run: C2 compiles Float.float16ToFloat over arrays into vector conversions, but
+     * only in a loop long enough to reach its unrolled vector body, so the layout keeps a tile in one
+     * run.
      */
-    private static void widen(short[] from, int start, float[] to, int count) {
+    private static void widen(short[] from, int start, float[] to, int at, int count) {
         for (int j = 0; j < count; j++) {
-            to[j] = Float.float16ToFloat(from[start + j]);
+            to[at + j] = Float.float16ToFloat(from[start + j]);
         }
     }
 
