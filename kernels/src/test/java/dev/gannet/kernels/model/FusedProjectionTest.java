@@ -106,6 +106,32 @@ class FusedProjectionTest {
         }
     }
 
+    /**
+     * A trace makes the forward pass also write the norms out (as adapters do), while the projections
+     * keep normalising their own input: the logits must not change, and the traced norm must be the
+     * RMSNorm of the traced residual.
+     */
+    @ParameterizedTest(name = "{0} tokens")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 12})
+    void aTraceChangesNoLogits(int count) {
+        int[] tokens = {1, 450, 4996, 17354, 1701, 432, 17204, 975, 278, 17366, 11203, 29889};
+        try (Model model = Model.load(SharedFixtures.root().resolve("fixtures/models/llama-s7-q8_0.gguf"));
+             ThreadTeam team = new ThreadTeam(2)) {
+            int[] batch = java.util.Arrays.copyOf(tokens, count);
+            for (int i = 0; i < count; i++) {
+                batch[i] %= model.config().vocabularySize();
+            }
+            float[] plain = model.newSession(team, 32).evaluateAll(batch).clone();
+            InferenceSession traced = model.newSession(team, 32);
+            List<String> names = new ArrayList<>();
+            traced.trace((name, layer, position, data, offset, length) -> names.add(name));
+            float[] withTrace = traced.evaluateAll(batch);
+            assertClose(plain, withTrace, "logits with a trace");
+            assertEquals(count * model.config().layers(), names.stream().filter("attn_norm"::equals).count());
+            assertEquals(count, names.stream().filter("result_norm"::equals).count());
+        }
+    }
+
     /** A residual-stream-like input: values of mixed scale, a few large ones. */
     private static float[] residual(int rows, int dim, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
