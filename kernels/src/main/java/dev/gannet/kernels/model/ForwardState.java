@@ -10,7 +10,7 @@ final class ForwardState {
     final int maxBatch;
     /** [batch][dim] the residual stream */
     final float[] x;
-    /** [batch][dim] normalised input of a sub-block */
+    /** [batch][dim] normalised input of a sub-block, written only for adapters and traces (projections normalise their own input) */
     final float[] xb;
     /** [batch][dim] output of a sub-block before the residual add */
     final float[] xb2;
@@ -22,9 +22,9 @@ final class ForwardState {
     final float[] v;
     /** [batch][heads * headDim] attention output, heads side by side */
     final float[] attn;
-    /** [batch][hiddenDim] gate, then act(gate) * up */
+    /** [batch][hiddenDim] gate, then act(gate) * up (the gated projection writes the latter directly) */
     final float[] hb;
-    /** [batch][hiddenDim] up */
+    /** [batch][hiddenDim] up, on its way into hb */
     final float[] hb2;
     /** multiplies an input by one to three matrices as one parallel job */
     final Projection projection;

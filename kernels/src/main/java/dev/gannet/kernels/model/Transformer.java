@@ -1,12 +1,9 @@
 package dev.gannet.kernels.model;
 
-import dev.gannet.kernels.arch.Activation;
 import dev.gannet.kernels.arch.ArchitectureFeatures;
 import dev.gannet.kernels.arch.ModelConfig;
 import dev.gannet.kernels.arch.RopeStyle;
-import dev.gannet.kernels.tensor.VectorMath;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
+import dev.gannet.kernels.tensor.RmsNorm;
 
 /**
  * The forward pass shared by every architecture: tokens in, keys and values into the cache,
@@ -69,6 +66,10 @@ public final class Transformer {
         int qDim = c.queryDim();
         int kvDim = c.kvDim();
         int hidden = c.hiddenDim();
+        float eps = c.rmsEps();
+        // The projections normalise their input themselves (RMSNorm fused into the next matrix);
+        // the norm is also written to s.xb only where adapters or a trace read it.
+        boolean keepNorms = lora != null || trace != ForwardTrace.NONE;
 
         // Token embeddings, scaled by sqrt(dim) where the architecture was trained so.
         for (int t = 0; t < count; t++) {
@@ -88,9 +89,13 @@ public final class Transformer {
             boolean sliding = c.isSliding(layer);
 
             // Attention: normalise, project to Q, K, V (plus biases).
-            rmsNorm(s.xb, s.x, w.attnNorm(), count, dim);
-            trace(trace, "attn_norm", layer, start, s.xb, count, dim);
-            s.projection.run(team, s.xb, dim, count, w.wq(), s.q, qDim, w.wk(), s.k, kvDim, w.wv(), s.v, kvDim);
+            if (keepNorms) {
+                rmsNorm(s.xb, s.x, w.attnNorm(), count, dim);
+                trace(trace, "attn_norm", layer, start, s.xb, count, dim);
+            }
+            s.projection.input(s.x, 0, dim, count).normalized(w.attnNorm(), eps)
+                    .into(w.wq(), s.q, qDim, 0).into(w.wk(), s.k, kvDim, 0).into(w.wv(), s.v, kvDim, 0)
+                    .run(team);
             if (l != null) {
                 s.lora.run(team, l.wq(), s.xb, dim, count, s.q, qDim);
                 s.lora.run(team, l.wk(), s.xb, dim, count, s.k, kvDim);
@@ -133,14 +138,22 @@ public final class Transformer {
             add(s.x, s.xb2, count * dim);
             trace(trace, "ffn_inp", layer, start, s.x, count, dim);
 
-            // Gated feed-forward: down(act(gate(x)) * up(x)), optional post-norm, residual add.
-            rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
-            s.projection.run(team, s.xb, dim, count, w.wGate(), s.hb, hidden, w.wUp(), s.hb2, hidden);
-            if (l != null) {
+            // Gated feed-forward: down(act(gate(x)) * up(x)), optional post-norm, residual add. Each
+            // member applies the activation to its own rows of gate and up as soon as it has them.
+            if (keepNorms) {
+                rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
+            }
+            s.projection.input(s.x, 0, dim, count).normalized(w.ffnNorm(), eps);
+            if (l == null) {
+                s.projection.gated(w.wGate(), w.wUp(), s.hb, s.hb2, hidden, f.activation()).run(team);
+            } else {
+                // Adapters add their deltas to gate and up before the activation, so with adapters
+                // the two are projected as plain outputs and the activation runs afterwards.
+                s.projection.into(w.wGate(), s.hb, hidden, 0).into(w.wUp(), s.hb2, hidden, 0).run(team);
                 s.lora.run(team, l.wGate(), s.xb, dim, count, s.hb, hidden);
                 s.lora.run(team, l.wUp(), s.xb, dim, count, s.hb2, hidden);
+                Projection.gate(s.hb, s.hb2, 0, count * hidden, f.activation());
             }
-            gate(s.hb, s.hb2, count * hidden, f.activation());
             s.projection.run(team, s.hb, hidden, count, w.wDown(), s.xb2, dim, 0);
             if (l != null) {
                 s.lora.run(team, l.wDown(), s.hb, hidden, count, s.xb2, dim);
@@ -155,10 +168,13 @@ public final class Transformer {
         // Final norm and the output projection, for every token or only the last.
         int first = allLogits ? 0 : count - 1;
         int rows = count - first;
-        rmsNorm(s.xb, 0, s.x, first * dim, weights.outputNorm(), rows, dim);
-        trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
+        if (keepNorms) {
+            RmsNorm.rows(s.xb, 0, s.x, first * dim, weights.outputNorm(), eps, rows, dim);
+            trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
+        }
         int vocab = c.vocabularySize();
-        s.projection.run(team, s.xb, dim, rows, weights.output(), s.logits, vocab, 0);
+        s.projection.input(s.x, first * dim, dim, rows).normalized(weights.outputNorm(), eps)
+                .into(weights.output(), s.logits, vocab, 0).run(team);
         if (lora != null) {
             s.lora.run(team, lora.output(), s.xb, dim, rows, s.logits, vocab);
         }
@@ -191,21 +207,6 @@ public final class Transformer {
         }
     }
 
-    /** gate[i] = act(gate[i]) · up[i] for i &lt; n; SiLU with the vector exp, other activations scalar. */
-    private static void gate(float[] gate, float[] up, int n, Activation activation) {
-        int i = 0;
-        if (activation == Activation.SILU) {
-            VectorSpecies<Float> species = VectorMath.species();
-            for (; i + species.length() <= n; i += species.length()) {
-                FloatVector g = FloatVector.fromArray(species, gate, i);
-                VectorMath.silu(g).mul(FloatVector.fromArray(species, up, i)).intoArray(gate, i);
-            }
-        }
-        for (; i < n; i++) {
-            gate[i] = activation.apply(gate[i]) * up[i];
-        }
-    }
-
     /** Angle per unit position of each rotated pair: scale * base^(-2i/d) / factor_i. */
     private float[] ropeFrequencies(boolean slidingLayer) {
         int pairs = config.rope().dimensions() / 2;
@@ -223,24 +224,9 @@ public final class Transformer {
         return frequencies;
     }
 
+    /** RMSNorm of {@code rows} rows of {@code width}: x / sqrt(mean(x²) + eps) * weight; out may be x. */
     private void rmsNorm(float[] out, float[] x, float[] weight, int rows, int width) {
-        rmsNorm(out, 0, x, 0, weight, rows, width);
-    }
-
-    /** RMSNorm of {@code rows} rows of {@code width}: x / sqrt(mean(x²) + eps) * weight. */
-    private void rmsNorm(float[] out, int outOffset, float[] x, int xOffset, float[] weight, int rows, int width) {
-        for (int r = 0; r < rows; r++) {
-            int in = xOffset + r * width;
-            int o = outOffset + r * width;
-            double sumSquares = 0;
-            for (int i = 0; i < width; i++) {
-                sumSquares += (double) x[in + i] * x[in + i];
-            }
-            float scale = (float) (1.0 / Math.sqrt((float) (sumSquares / width) + config.rmsEps()));
-            for (int i = 0; i < width; i++) {
-                out[o + i] = x[in + i] * scale * weight[i];
-            }
-        }
+        RmsNorm.rows(out, 0, x, 0, weight, config.rmsEps(), rows, width);
     }
 
     private static void addBias(float[] x, float[] bias, int rows) {

@@ -28,11 +28,27 @@ public final class ActivationBatch {
 
     /** Packs rows {@code x[t * xStride .. + cols)} for t in [0, tokens). */
     public void pack(float[] x, int xStride, int tokens, int cols) {
+        pack(x, 0, xStride, tokens, cols, null, 0f);
+    }
+
+    /**
+     * Packs the RMSNorm of rows {@code x[xOffset + t * xStride .. + cols)} for t in [0, tokens),
+     * each token normalised as it is copied ({@link RmsNorm}'s arithmetic, so the floats equal a
+     * norm written out first and packed after): one pass over the rows instead of two.
+     *
+     * @param weight [cols] the norm's weight
+     */
+    public void packNormalized(float[] x, int xOffset, int xStride, int tokens, int cols, float[] weight, float eps) {
+        KernelArgs.checkArray("weight", weight, 0, cols);
+        pack(x, xOffset, xStride, tokens, cols, weight, eps);
+    }
+
+    private void pack(float[] x, int xOffset, int xStride, int tokens, int cols, float[] weight, float eps) {
         if (tokens < 0 || cols < 0) {
             throw new IllegalArgumentException("bad batch: " + tokens + " tokens of " + cols + " columns");
         }
         if (tokens > 0) {
-            KernelArgs.checkArray("x", x, (tokens - 1) * xStride, cols);
+            KernelArgs.checkArray("x", x, xOffset + (tokens - 1) * xStride, cols);
         }
         int lanes = VectorMath.LANES;
         int padded = (cols + lanes - 1) / lanes * lanes;
@@ -53,13 +69,24 @@ public final class ActivationBatch {
                 }
                 continue;
             }
-            int row = t * xStride;
-            for (int c = 0; c < whole; c += lanes) {
-                System.arraycopy(x, row + c, data, base + c * GROUP, lanes);
+            int row = xOffset + t * xStride;
+            float scale = weight == null ? 1f : RmsNorm.scale(x, row, cols, eps);
+            if (weight == null) {
+                for (int c = 0; c < whole; c += lanes) {
+                    System.arraycopy(x, row + c, data, base + c * GROUP, lanes);
+                }
+            } else {
+                for (int c = 0; c < whole; c += lanes) {
+                    RmsNorm.apply(data, base + c * GROUP, x, row + c, weight, c, scale, lanes);
+                }
             }
             if (whole < padded) {
                 int at = base + whole * GROUP;
-                System.arraycopy(x, row + whole, data, at, cols - whole);
+                if (weight == null) {
+                    System.arraycopy(x, row + whole, data, at, cols - whole);
+                } else {
+                    RmsNorm.apply(data, at, x, row + whole, weight, whole, scale, cols - whole);
+                }
                 java.util.Arrays.fill(data, at + cols - whole, at + lanes, 0f);
             }
         }
