@@ -1,6 +1,16 @@
 # Sourced by ./gannet and ./mvnw: points JAVA_HOME at a JDK >= 25.
 # Order: JAVA_HOME if it is new enough, then a Temurin 25+ under /usr/lib/jvm, then any JDK there.
 gannet_java_major() {
+  # The JDK's release file names its version without starting a JVM (that costs ~70 ms on every launch);
+  # a JDK without one is asked.
+  release_major=""
+  if [ -f "$1/release" ]; then
+    release_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  fi
+  if [ -n "$release_major" ]; then
+    echo "$release_major"
+    return
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }

@@ -43,9 +43,11 @@ public final class Model implements AutoCloseable {
     /** Builds a model over an already-read file; on failure the file is closed. */
     public static Model from(GgufFile file) {
         try {
-            // Compile the kernels this file needs while the rest loads (see KernelWarmup).
+            // Compile the kernels this file needs while the rest loads (see KernelWarmup). Only matrices are
+            // multiplied; vectors (norms, biases) are read into float arrays once, so a quantized model
+            // whose F32 tensors are all norms does not pay for warming the F32 kernel (~0.25 s).
             java.util.EnumSet<dev.gannet.kernels.tensor.GgmlType> types = java.util.EnumSet.noneOf(dev.gannet.kernels.tensor.GgmlType.class);
-            file.tensors().forEach(t -> types.add(t.type()));
+            file.tensors().stream().filter(t -> t.dimensions() >= 2).forEach(t -> types.add(t.type()));
             Thread warmup = KernelWarmup.start(types);
             Architecture architecture = Architectures.of(file);
             ModelConfig config = architecture.readConfig(file);

@@ -34,16 +34,26 @@ public final class HuggingFaceDownloader {
     }
 
     private final URI base;
-    private final HttpClient client;
+    /**
+     * Built on the first download, not with the downloader: building one sets up TLS (~0.1-0.2 s of class
+     * loading), and every command that names a model builds a downloader though most never download.
+     */
+    private HttpClient client;
 
     /** @param base the site's root, {@link #HUGGING_FACE} or a mirror (HF_ENDPOINT) or a test server */
     public HuggingFaceDownloader(URI base) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build();
+        }
+        return client;
     }
 
     Fetched download(HuggingFaceReference reference, Path part, PullProgress progress) {
@@ -106,7 +116,7 @@ public final class HuggingFaceDownloader {
             request.header("Range", "bytes=" + have + "-");
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ModelException("cannot reach " + uri.getHost() + " to download " + reference + " ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
