@@ -77,9 +77,10 @@ public final class KernelBenchmarks {
                 .measurementIterations(settings.iterations())
                 .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
                 .forks(settings.forks())
-                // JMH's own use of sun.misc.Unsafe would print warnings in every fork.
+                // JMH's own use of sun.misc.Unsafe would print warnings in every fork. The kernels run
+                // as the launcher runs them: without the Vector API's per-access bounds checks.
                 .jvmArgs("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m",
-                        "--sun-misc-unsafe-memory-access=allow")
+                        "--sun-misc-unsafe-memory-access=allow", "-Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0")
                 .shouldFailOnError(true)
                 .build();
         Runner runner = new Runner(options,
