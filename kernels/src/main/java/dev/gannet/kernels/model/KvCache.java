@@ -121,24 +121,36 @@ public final class KvCache {
      * side. Half precision rounds to nearest even, as ggml does.
      */
     void store(int layer, int position, float[] k, int kOffset, float[] v, int vOffset) {
-        int lane = position % TILE;
         for (int head = 0; head < kvHeads; head++) {
-            int keyBase = keyTile(head, position) + lane;
+            for (int i = 0; i < headDim; i++) {
+                storeKey(layer, position, head, i, k[kOffset + head * headDim + i]);
+            }
+        }
+        storeValues(layer, position, v, vOffset);
+    }
+
+    /** Stores element i of KV head {@code head}'s key at one position. */
+    void storeKey(int layer, int position, int head, int i, float key) {
+        int index = keyTile(head, position) + i * TILE + position % TILE;
+        if (type == KvCacheType.F16) {
+            halfKeys[layer][index] = Float.floatToFloat16(key);
+        } else {
+            keys[layer][index] = key;
+        }
+    }
+
+    /** Stores the values of one position: v is [kvDim] at its offset, heads side by side. */
+    void storeValues(int layer, int position, float[] v, int vOffset) {
+        for (int head = 0; head < kvHeads; head++) {
             int valueBase = value(head, position);
-            int from = head * headDim;
+            int from = vOffset + head * headDim;
             if (type == KvCacheType.F16) {
-                short[] keyTiles = halfKeys[layer];
                 short[] valueRows = halfValues[layer];
                 for (int i = 0; i < headDim; i++) {
-                    keyTiles[keyBase + i * TILE] = Float.floatToFloat16(k[kOffset + from + i]);
-                    valueRows[valueBase + i] = Float.floatToFloat16(v[vOffset + from + i]);
+                    valueRows[valueBase + i] = Float.floatToFloat16(v[from + i]);
                 }
             } else {
-                float[] keyTiles = keys[layer];
-                for (int i = 0; i < headDim; i++) {
-                    keyTiles[keyBase + i * TILE] = k[kOffset + from + i];
-                }
-                System.arraycopy(v, vOffset + from, values[layer], valueBase, headDim);
+                System.arraycopy(v, from, values[layer], valueBase, headDim);
             }
         }
     }

@@ -117,8 +117,14 @@ public final class Transformer {
             for (int t = 0; t < count; t++) {
                 int position = start + t;
                 rope(s.q, t * qDim, c.heads(), table, t);
-                rope(s.k, t * kvDim, c.kvHeads(), table, t);
-                cache.store(layer, position, s.k, t * kvDim, s.v, t * kvDim);
+                if (trace == ForwardTrace.NONE) {
+                    ropeKeysIntoCache(cache, layer, position, s.k, t * kvDim, table, t);
+                    cache.storeValues(layer, position, s.v, t * kvDim);
+                } else {
+                    // A trace reads the rotated keys from s.k, so they are rotated in place first.
+                    rope(s.k, t * kvDim, c.kvHeads(), table, t);
+                    cache.store(layer, position, s.k, t * kvDim, s.v, t * kvDim);
+                }
             }
             trace(trace, "q_rope", layer, start, s.q, count, qDim);
             trace(trace, "k_rope", layer, start, s.k, count, kvDim);
@@ -203,6 +209,35 @@ public final class Transformer {
                 float x1 = x[b];
                 x[a] = x0 * cos - x1 * sin;
                 x[b] = x0 * sin + x1 * cos;
+            }
+        }
+    }
+
+    /**
+     * RoPE and the KV write fused: the keys of one token ([kvHeads * headDim] at {@code base}) rotated
+     * as {@link #rope} does and written straight into the cache, without writing the rotated keys back
+     * to {@code k} for the cache to read again. Dimensions past the rotated ones go in unchanged.
+     */
+    private void ropeKeysIntoCache(KvCache cache, int layer, int position, float[] k, int base, RopeTable table,
+                                   int t) {
+        int headDim = config.headDim();
+        int pairs = table.pairs();
+        int row = t * pairs;
+        boolean neox = config.rope().style() == RopeStyle.NEOX;
+        for (int h = 0; h < config.kvHeads(); h++) {
+            int headBase = base + h * headDim;
+            for (int i = 0; i < pairs; i++) {
+                float cos = table.cos[row + i];
+                float sin = table.sin[row + i];
+                int a = neox ? i : 2 * i;
+                int b = neox ? i + pairs : 2 * i + 1;
+                float x0 = k[headBase + a];
+                float x1 = k[headBase + b];
+                cache.storeKey(layer, position, h, a, x0 * cos - x1 * sin);
+                cache.storeKey(layer, position, h, b, x0 * sin + x1 * cos);
+            }
+            for (int d = 2 * pairs; d < headDim; d++) {
+                cache.storeKey(layer, position, h, d, k[headBase + d]);
             }
         }
     }

@@ -108,8 +108,9 @@ class FusedProjectionTest {
 
     /**
      * A trace makes the forward pass also write the norms out (as adapters do), while the projections
-     * keep normalising their own input: the logits must not change, and the traced norm must be the
-     * RMSNorm of the traced residual.
+     * keep normalising their own input, and rotate the keys in place before the cache stores them,
+     * where the untraced pass writes the rotated keys straight into the cache (fused RoPE + KV write):
+     * the logits must not change, and the traced norm must be the RMSNorm of the traced residual.
      */
     @ParameterizedTest(name = "{0} tokens")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 12})
