@@ -18,13 +18,13 @@ enum Setting {
     API_KEY("api_key", "GANNET_API_KEY", new SettingType.Text()),
     THREADS("threads", "GANNET_THREADS", new SettingType.WholeNumber(1, 1024)),
     CONTEXT("context", "GANNET_CONTEXT", new SettingType.WholeNumber(16, 1 << 20)),
-    MODE("mode", "GANNET_MODE", new SettingType.Mode()),
+    MODE("mode", "GANNET_MODE", SettingType.Choice.mode()),
     MAX_STEPS("max_steps", "GANNET_MAX_STEPS", new SettingType.WholeNumber(1, 1000)),
     MAX_TOKENS("max_tokens", "GANNET_MAX_TOKENS", new SettingType.WholeNumber(1, 1 << 20)),
     TEMPERATURE("temperature", "GANNET_TEMPERATURE", new SettingType.Decimal(0, 5)),
     QUEUE_SIZE("queue_size", "GANNET_QUEUE_SIZE", new SettingType.WholeNumber(1, 10_000)),
     PROMPT_CACHE_MB("prompt_cache_mb", "GANNET_PROMPT_CACHE_MB", new SettingType.WholeNumber(0, 1 << 20)),
-    KV_CACHE_TYPE("kv_cache_type", "GANNET_KV_CACHE_TYPE", new SettingType.KvType());
+    KV_CACHE_TYPE("kv_cache_type", "GANNET_KV_CACHE_TYPE", SettingType.Choice.kvCacheType());
 
     final String key;
     /** Null when no variable can set it. */

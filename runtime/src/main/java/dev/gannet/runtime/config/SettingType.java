@@ -5,6 +5,7 @@ import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.tools.ToolMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How one setting's value is read: from a JSON value (the config file, where types are strict: a port
@@ -86,7 +87,21 @@ sealed interface SettingType {
         }
     }
 
-    record Mode() implements SettingType {
+    /**
+     * One of a few names, as a string: {@code parse} turns a name into its value and throws
+     * IllegalArgumentException for any other text.
+     */
+    record Choice(Function<String, ?> parse, String expected) implements SettingType {
+        /** The agent's tool mode. */
+        static Choice mode() {
+            return new Choice(name -> ToolMode.fromWireName(name.strip()), "\"read-only\" or \"workspace-write\"");
+        }
+
+        /** How the KV cache stores keys and values. */
+        static Choice kvCacheType() {
+            return new Choice(KvCacheType::parse, "\"f16\" or \"f32\"");
+        }
+
         @Override
         public Object fromJson(JsonNode value) {
             return value.isTextual() ? fromText(value.textValue()) : null;
@@ -95,37 +110,10 @@ sealed interface SettingType {
         @Override
         public Object fromText(String value) {
             try {
-                return ToolMode.fromWireName(value.strip());
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 return null;
             }
-        }
-
-        @Override
-        public String expected() {
-            return "\"read-only\" or \"workspace-write\"";
-        }
-    }
-
-    /** How the KV cache stores keys and values: "f16" or "f32". */
-    record KvType() implements SettingType {
-        @Override
-        public Object fromJson(JsonNode value) {
-            return value.isTextual() ? fromText(value.textValue()) : null;
-        }
-
-        @Override
-        public Object fromText(String value) {
-            try {
-                return KvCacheType.parse(value);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public String expected() {
-            return "\"f16\" or \"f32\"";
         }
     }
 
