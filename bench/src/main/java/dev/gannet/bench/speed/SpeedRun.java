@@ -53,16 +53,17 @@ public final class SpeedRun {
         float[] logits = session.evaluate(prompt);
         long prefillEnd = System.nanoTime();
 
-        int[] next = {Sampler.argmax(logits)};
+        int next = Sampler.argmax(logits);
         long firstDecode = 0;
         long decodeStart = System.nanoTime();
         for (int step = 0; step < generate; step++) {
             long stepStart = System.nanoTime();
-            logits = session.evaluate(next);
+            // evaluateNext, as generation does: the session's own logits buffer, nothing allocated per token.
+            logits = session.evaluateNext(next);
             if (step == 0) {
                 firstDecode = System.nanoTime() - stepStart;
             }
-            next[0] = Sampler.argmax(logits);
+            next = Sampler.argmax(logits);
         }
         long decodeEnd = System.nanoTime();
         return new RunTiming(seconds(prefillEnd - start), seconds(firstDecode), seconds(decodeEnd - decodeStart),
