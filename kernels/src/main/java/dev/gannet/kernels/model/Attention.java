@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Causal (and, on sliding-window layers, windowed) attention of every query head of a batch over
- * the KV cache, split among the team. A long-lived object per session: nothing is
- * allocated per token.
+ * the KV cache, split among the team. A long-lived object per session: nothing is allocated per
+ * token (the arrays that follow the context grow only when a longer one comes).
  *
  * <p>For query head h of the token at position p: scores over cached positions j ≤ p (within the
  * window when sliding), scaled, soft-capped when the model does, softmax, then the weighted sum of
@@ -18,9 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * buffers (small enough for L1), and then serves every query head of the group sharing that KV head
  * (grouped-query attention); an F32 cache is read in place. A batch of several tokens (prefill)
  * would widen every tile once per token, so it first widens the layer's tiles once, in parallel,
- * into float arrays of the cache's layout, and its items read those. The softmax
- * is computed online, tile by tile (running maximum, sum and weighted values, rescaled when the
- * maximum grows), as flash attention does, so no buffer grows with the context.
+ * into float arrays of the cache's layout, and its items read those. The softmax is computed
+ * online, tile by tile (running maximum, sum and weighted values, rescaled when the maximum grows),
+ * as flash attention does, so no score buffer grows with the context.
  *
  * <p>Work items are (token, KV head). When a batch has too few of those to keep the team busy —
  * decode: one token, a few KV heads — each item is cut further into one tile of positions; every
