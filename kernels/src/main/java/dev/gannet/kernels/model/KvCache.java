@@ -171,25 +171,13 @@ public final class KvCache {
 
     /**
      * Writes the keys and values of positions [0, positions) as little-endian values of the cache's
-     * type: per layer and KV head, the keys one element of the head at a time (positions innermost),
-     * then the values position by position. The layout does not depend on how much room the cache
-     * has; the byte count is {@link #bytesFor}, and {@link #read} takes it back.
+     * type, in the order of {@link #forEachRun}. The layout does not depend on how much room the
+     * cache has; the byte count is {@link #bytesFor}, and {@link #read} takes it back.
      */
     void write(int positions, WritableByteChannel out) throws IOException {
         checkPositions(positions);
         Transfer transfer = new Transfer();
-        for (int layer = 0; layer < layers; layer++) {
-            Object k = type == KvCacheType.F16 ? halfKeys[layer] : keys[layer];
-            Object v = type == KvCacheType.F16 ? halfValues[layer] : values[layer];
-            for (int head = 0; head < kvHeads; head++) {
-                for (int i = 0; i < headDim; i++) {
-                    for (int p = 0; p < positions; p += TILE) {
-                        transfer.put(k, keyTile(head, p) + i * TILE, Math.min(TILE, positions - p), out);
-                    }
-                }
-                transfer.put(v, value(head, 0), positions * headDim, out);
-            }
-        }
+        forEachRun(positions, (array, offset, count) -> transfer.put(array, offset, count, out));
         transfer.flush(out);
     }
 
@@ -198,19 +186,38 @@ public final class KvCache {
         checkPositions(positions);
         reserve(positions);
         Transfer transfer = new Transfer();
-        transfer.expect((long) positions * kvDim * layers * 2 * type.bytes());
+        transfer.expect(bytesFor(positions));
+        forEachRun(positions, (array, offset, count) -> transfer.get(in, array, offset, count));
+    }
+
+    /** A contiguous run of {@code count} elements of a short[] or float[] array, from {@code offset}. */
+    @FunctionalInterface
+    private interface Run {
+        void accept(Object array, int offset, int count) throws IOException;
+    }
+
+    /**
+     * The saved layout, shared by {@link #write} and {@link #read}: per layer and KV head, the keys one
+     * element of the head at a time (positions innermost, one run per tile), then the values position
+     * by position.
+     */
+    private void forEachRun(int positions, Run run) throws IOException {
         for (int layer = 0; layer < layers; layer++) {
             Object k = type == KvCacheType.F16 ? halfKeys[layer] : keys[layer];
             Object v = type == KvCacheType.F16 ? halfValues[layer] : values[layer];
             for (int head = 0; head < kvHeads; head++) {
                 for (int i = 0; i < headDim; i++) {
                     for (int p = 0; p < positions; p += TILE) {
-                        transfer.get(in, k, keyTile(head, p) + i * TILE, Math.min(TILE, positions - p));
+                        run.accept(k, keyTile(head, p) + i * TILE, Math.min(TILE, positions - p));
                     }
                 }
-                transfer.get(in, v, value(head, 0), positions * headDim);
+                run.accept(v, value(head, 0), positions * headDim);
             }
         }
+    }
+
+    private long bytesFor(int positions) {
+        return (long) positions * kvDim * layers * 2 * type.bytes();
     }
 
     /** Bytes {@link #write} writes for {@code positions} positions of a model. */
