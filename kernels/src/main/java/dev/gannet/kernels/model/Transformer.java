@@ -67,8 +67,9 @@ public final class Transformer {
         int kvDim = c.kvDim();
         int hidden = c.hiddenDim();
         float eps = c.rmsEps();
-        // The projections normalise their input themselves (RMSNorm fused into the next matrix);
-        // the norm is also written to s.xb only where adapters or a trace read it.
+        // The projections normalise their input themselves (RMSNorm fused into the next matrix).
+        // Where adapters or a trace read the norm, it is written to s.xb instead and the projections
+        // read it from there (the same arithmetic, done once).
         boolean keepNorms = lora != null || trace != ForwardTrace.NONE;
 
         // Token embeddings, scaled by sqrt(dim) where the architecture was trained so.
@@ -93,7 +94,7 @@ public final class Transformer {
                 rmsNorm(s.xb, s.x, w.attnNorm(), count, dim);
                 trace(trace, "attn_norm", layer, start, s.xb, count, dim);
             }
-            s.projection.input(s.x, 0, dim, count).normalized(w.attnNorm(), eps)
+            normalizedInput(s, keepNorms, 0, count, w.attnNorm(), eps)
                     .into(w.wq(), s.q, qDim, 0).into(w.wk(), s.k, kvDim, 0).into(w.wv(), s.v, kvDim, 0)
                     .run(team);
             if (l != null) {
@@ -149,7 +150,7 @@ public final class Transformer {
             if (keepNorms) {
                 rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
             }
-            s.projection.input(s.x, 0, dim, count).normalized(w.ffnNorm(), eps);
+            normalizedInput(s, keepNorms, 0, count, w.ffnNorm(), eps);
             if (l == null) {
                 s.projection.gated(w.wGate(), w.wUp(), s.hb, s.hb2, hidden, f.activation()).run(team);
             } else {
@@ -179,7 +180,7 @@ public final class Transformer {
             trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
         }
         int vocab = c.vocabularySize();
-        s.projection.input(s.x, first * dim, dim, rows).normalized(weights.outputNorm(), eps)
+        normalizedInput(s, keepNorms, first * dim, rows, weights.outputNorm(), eps)
                 .into(weights.output(), s.logits, vocab, 0).run(team);
         if (lora != null) {
             s.lora.run(team, lora.output(), s.xb, dim, rows, s.logits, vocab);
@@ -260,6 +261,16 @@ public final class Transformer {
     }
 
     /** RMSNorm of {@code rows} rows of {@code width}: x / sqrt(mean(x²) + eps) * weight; out may be x. */
+    /**
+     * The projection's input: the residual s.x from {@code offset}, normalised by the projection
+     * (fused), or, when {@code inXb}, the norm already written to s.xb from 0.
+     */
+    private Projection normalizedInput(ForwardState s, boolean inXb, int offset, int rows, float[] weight, float eps) {
+        int dim = config.dim();
+        return inXb ? s.projection.input(s.xb, 0, dim, rows)
+                : s.projection.input(s.x, offset, dim, rows).normalized(weight, eps);
+    }
+
     private void rmsNorm(float[] out, float[] x, float[] weight, int rows, int width) {
         RmsNorm.rows(out, 0, x, 0, weight, config.rmsEps(), rows, width);
     }
