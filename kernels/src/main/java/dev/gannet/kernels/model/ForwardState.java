@@ -32,8 +32,12 @@ final class ForwardState {
     final LoraProjection lora;
     /** attention over the cache */
     final Attention attention;
-    /** [batch][vocab] */
-    final float[] logits;
+    /**
+     * [rows][vocab] the output projection's rows: one row (the last token's) unless a forward pass
+     * asks for every token's logits, when {@link #logits(int)} grows it. A [maxBatch][vocab] array
+     * from the start would be 12.6 MB for SmolLM2 (vocab 49152, batch 64) that generation never uses.
+     */
+    float[] logits;
     /** RoPE's cos and sin for the batch's positions, for global and for sliding-window layers */
     final RopeTable globalRope;
     final RopeTable localRope;
@@ -52,8 +56,16 @@ final class ForwardState {
         projection = new Projection(teamSize);
         lora = loraRank > 0 ? new LoraProjection(maxBatch, loraRank) : null;
         attention = new Attention(c, teamSize);
-        logits = new float[maxBatch * c.vocabularySize()];
+        logits = new float[c.vocabularySize()];
         globalRope = new RopeTable(maxBatch, c.rope().dimensions() / 2);
         localRope = new RopeTable(maxBatch, c.rope().dimensions() / 2);
+    }
+
+    /** {@link #logits}, made room for {@code rows} rows of {@code vocab} logits first. */
+    float[] logits(int rows, int vocab) {
+        if (logits.length < rows * vocab) {
+            logits = new float[rows * vocab];
+        }
+        return logits;
     }
 }

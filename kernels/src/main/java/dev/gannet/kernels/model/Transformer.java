@@ -180,13 +180,14 @@ public final class Transformer {
             trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
         }
         int vocab = c.vocabularySize();
+        float[] logits = s.logits(rows, vocab);
         normalizedInput(s, keepNorms, first * dim, rows, weights.outputNorm(), eps)
-                .into(weights.output(), s.logits, vocab, 0).run(team);
+                .into(weights.output(), logits, vocab, 0).run(team);
         if (lora != null) {
-            s.lora.run(team, lora.output(), s.xb, dim, rows, s.logits, vocab);
+            s.lora.run(team, lora.output(), s.xb, dim, rows, logits, vocab);
         }
         if (c.finalSoftcap() > 0) {
-            softcap(s.logits, rows * vocab, c.finalSoftcap());
+            softcap(logits, rows * vocab, c.finalSoftcap());
         }
     }
 
