@@ -4,7 +4,6 @@ import dev.gannet.kernels.tensor.ActivationBatch;
 import dev.gannet.kernels.tensor.GgmlType;
 import dev.gannet.kernels.tensor.Quantizer;
 import dev.gannet.kernels.tensor.TensorKernel;
-import dev.gannet.kernels.tensor.TensorKernels;
 import dev.gannet.kernels.tensor.VectorMath;
 import java.lang.foreign.MemorySegment;
 import java.util.Set;
@@ -96,19 +95,20 @@ final class KernelWarmup {
             if (!type.supportsCompute()) {
                 continue;
             }
-            TensorKernel kernel = TensorKernels.of(type);
-            MemorySegment data = mapped(Quantizer.quantize(type, weights));
+            // Through a WeightMatrix, as the model multiplies: a repacked type warms its repacked kernel.
+            WeightMatrix matrix = WeightMatrix.of("warm-up " + type, type, mapped(Quantizer.quantize(type, weights)),
+                    ROWS, COLS);
             for (int i = 0; i < DECODE_CALLS; i++) {
-                kernel.multiply(data, 0, COLS, 0, ROWS, x, COLS, 1, out, ROWS, 0, scratch);
+                matrix.multiplyRows(0, ROWS, x, COLS, 1, out, ROWS, 0, scratch);
             }
             for (int i = 0; i < PREFILL_CALLS; i++) {
-                kernel.multiply(data, 0, COLS, 0, ROWS, x, COLS, SHORT_BATCH_TOKENS, out, ROWS, 0, scratch);
+                matrix.multiplyRows(0, ROWS, x, COLS, SHORT_BATCH_TOKENS, out, ROWS, 0, scratch);
             }
             if (ActivationBatch.suits(LONG_BATCH_TOKENS)) {
                 for (int i = 0; i < LONG_BATCH_CALLS; i++) {
-                    kernel.multiply(data, 0, COLS, 0, ROWS, batch, out, ROWS, 0, scratch);
+                    matrix.multiplyRows(0, ROWS, batch, out, ROWS, 0, scratch);
                     // A remainder row (rows not a multiple of four) as a team member's share can have.
-                    kernel.multiply(data, 0, COLS, 1, ROWS, batch, out, ROWS, 0, scratch);
+                    matrix.multiplyRows(1, ROWS, batch, out, ROWS, 0, scratch);
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.gannet.kernels.model;
 import dev.gannet.kernels.gguf.GgufTensorInfo;
 import dev.gannet.kernels.tensor.ActivationBatch;
 import dev.gannet.kernels.tensor.GgmlType;
+import dev.gannet.kernels.tensor.Int8Matrix;
 import dev.gannet.kernels.tensor.TensorKernel;
 import dev.gannet.kernels.tensor.TensorKernels;
 import java.lang.foreign.MemorySegment;
@@ -11,6 +12,9 @@ import java.lang.foreign.MemorySegment;
  * A weight matrix [rows][cols] read in place from the mapped file, in whatever tensor type it is
  * stored. It may be a band of rows of a larger tensor: fused projections (Phi-3's {@code attn_qkv})
  * are split into views rather than copied.
+ *
+ * <p>Types whose own layout decodes slowly are repacked at load ({@link Int8Matrix}: Q6_K) and
+ * multiplied from the copy; the file's bytes stay the reference ({@link #dotRow}, {@link #bytes}).
  */
 public final class WeightMatrix {
     private final String name;
@@ -19,6 +23,8 @@ public final class WeightMatrix {
     private final long firstElement;
     private final int rows;
     private final int cols;
+    /** The weights in a faster layout made at load, which the multiplies use; null when the file's is used. */
+    private final Int8Matrix repacked;
 
     private WeightMatrix(String name, TensorKernel kernel, MemorySegment data, long firstElement, int rows, int cols) {
         this.name = name;
@@ -27,6 +33,12 @@ public final class WeightMatrix {
         this.firstElement = firstElement;
         this.rows = rows;
         this.cols = cols;
+        this.repacked = Int8Matrix.repacks(kernel.type()) ? Int8Matrix.repack(kernel.type(), data, firstElement, rows, cols) : null;
+    }
+
+    /** A matrix over bytes that are not a file's tensor: the warm-up's synthetic weights. */
+    static WeightMatrix of(String name, GgmlType type, MemorySegment data, int rows, int cols) {
+        return new WeightMatrix(name, TensorKernels.of(type), data, 0, rows, cols);
     }
 
     /** The whole tensor as a matrix; the caller has checked its shape. */
@@ -83,6 +95,10 @@ public final class WeightMatrix {
      */
     public void multiplyRows(int rowFrom, int rowTo, float[] x, int xStride, int batch, float[] out, int outStride,
                              int outOffset, float[] scratch) {
+        if (repacked != null) {
+            repacked.multiply(rowFrom, rowTo, x, xStride, batch, out, outStride, outOffset, scratch);
+            return;
+        }
         kernel.multiply(data, firstElement, cols, rowFrom, rowTo, x, xStride, batch, out, outStride, outOffset, scratch);
     }
 
@@ -92,6 +108,10 @@ public final class WeightMatrix {
      */
     public void multiplyRows(int rowFrom, int rowTo, ActivationBatch x, float[] out, int outStride, int outOffset,
                              float[] scratch) {
+        if (repacked != null) {
+            repacked.multiply(rowFrom, rowTo, x, out, outStride, outOffset, scratch);
+            return;
+        }
         kernel.multiply(data, firstElement, cols, rowFrom, rowTo, x, out, outStride, outOffset, scratch);
     }
 

@@ -7,8 +7,8 @@ import java.lang.foreign.MemorySegment;
  * four rows at a time are dequantized, a chunk of columns at a time, into the thread's scratch
  * buffer (4 KiB of it, inside L1), and every token of the batch is multiplied with the four rows
  * at once — each activation vector loaded once per four rows, each weight decoded once per batch.
- * Types with a vector decoder ({@link VectorDequantizer}) decode with it; the rest use their scalar
- * dequantize.
+ * The weights are decoded by the layout's {@link WeightDecoder}: a type's vector decoder where it
+ * has one, else its scalar dequantize, or a repacked layout's own ({@link Int8Matrix}).
  */
 final class ChunkedMultiply {
     /** Rows decoded together. */
@@ -19,7 +19,7 @@ final class ChunkedMultiply {
     private ChunkedMultiply() {
     }
 
-    static void multiply(TensorKernel kernel, MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
+    static void multiply(WeightDecoder decoder, MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
                          float[] x, int xStride, int tokens, float[] out, int outStride, int outOffset, float[] scratch) {
         VectorMath.checkMultiply(cols, rowFrom, rowTo, x, xStride, tokens, out, outStride, outOffset);
         if (scratch.length < TensorKernel.SCRATCH_FLOATS) {
@@ -34,7 +34,7 @@ final class ChunkedMultiply {
             for (int c = 0; c < cols; c += CHUNK) {
                 int length = Math.min(CHUNK, cols - c);
                 for (int i = 0; i < ROWS; i++) {
-                    decode(kernel, data, matrixStart + (long) (r + i) * cols + c, scratch, i * CHUNK, length);
+                    decoder.decodeWeights(data, matrixStart + (long) (r + i) * cols + c, scratch, i * CHUNK, length);
                 }
                 for (int t = 0; t < tokens; t++) {
                     VectorMath.dot4(scratch, CHUNK, x, t * xStride + c, length, out, t * outStride + outOffset + r);
@@ -44,7 +44,7 @@ final class ChunkedMultiply {
         for (; r < rowTo; r++) {
             for (int c = 0; c < cols; c += CHUNK) {
                 int length = Math.min(CHUNK, cols - c);
-                decode(kernel, data, matrixStart + (long) r * cols + c, scratch, 0, length);
+                decoder.decodeWeights(data, matrixStart + (long) r * cols + c, scratch, 0, length);
                 for (int t = 0; t < tokens; t++) {
                     out[t * outStride + outOffset + r] += VectorMath.dot(scratch, 0, x, t * xStride + c, length);
                 }
@@ -52,11 +52,4 @@ final class ChunkedMultiply {
         }
     }
 
-    private static void decode(TensorKernel kernel, MemorySegment data, long from, float[] out, int outOffset, int count) {
-        if (kernel instanceof VectorDequantizer fast && VectorMath.FUSED) {
-            fast.dequantizeVector(data, from, out, outOffset, count);
-        } else {
-            kernel.dequantize(data, from, out, outOffset, count);
-        }
-    }
 }

@@ -31,7 +31,7 @@ import java.lang.foreign.MemorySegment;
  *                  weight = (q - 16) * d
  * </pre>
  */
-final class Q5_0Kernel extends FusedBlockKernel {
+final class Q5_0Kernel extends FusedBlockKernel implements Int8Repackable {
     private static final int HALF = 16;
     private static final int D = 0;
     private static final int QH = 2;
@@ -64,6 +64,20 @@ final class Q5_0Kernel extends FusedBlockKernel {
             sum += (high(q, qh, j) - 16) * d * x[xOffset + j + HALF];
         }
         return sum;
+    }
+
+    /** The block's d (a float16, exact as a float) for both of its sixteens, and its quants − 16. */
+    @Override
+    public void repackBlock(MemorySegment data, long block, float[] scales, int scalesAt, byte[] quants, int quantsAt) {
+        float d = f16(data, block + D);
+        scales[scalesAt] = d;
+        scales[scalesAt + 1] = d;
+        int qh = i32(data, block + QH);
+        for (int j = 0; j < HALF; j++) {
+            int q = u8(data, block + QS + j);
+            quants[quantsAt + j] = (byte) (low(q, qh, j) - 16);
+            quants[quantsAt + j + HALF] = (byte) (high(q, qh, j) - 16);
+        }
     }
 
     /** The 5-bit quant of weight j: low nibble of qs[j], fifth bit from qh bit j. */

@@ -34,7 +34,7 @@ import java.lang.foreign.MemorySegment;
  *
  * weight = (d * scale[s]) * (q - 32), s = weight index / 16.
  */
-final class Q6KKernel extends FusedBlockKernel {
+final class Q6KKernel extends FusedBlockKernel implements Int8Repackable {
     private static final int SUB_BLOCKS = 16;
     private static final int SUB_SIZE = 16;
     private static final int BLOCK = SUB_BLOCKS * SUB_SIZE;
@@ -83,6 +83,18 @@ final class Q6KKernel extends FusedBlockKernel {
                 int q = fit.quant(s, values[valuesOffset + s * SUB_SIZE + l], 32) + 32; // 0..63
                 orU8(data, block + lowBits(s, l), (q & 0xF) << lowShift(s));
                 orU8(data, block + highBits(s, l), (q >> 4) << highShift(s));
+            }
+        }
+    }
+
+    /** Each sub-block's d · scale (exact in float) and its quants − 32. */
+    @Override
+    public void repackBlock(MemorySegment data, long block, float[] scales, int scalesAt, byte[] quants, int quantsAt) {
+        float d = f16(data, block + D);
+        for (int s = 0; s < SUB_BLOCKS; s++) {
+            scales[scalesAt + s] = d * i8(data, block + SCALES + s);
+            for (int l = 0; l < SUB_SIZE; l++) {
+                quants[quantsAt + s * SUB_SIZE + l] = (byte) (quant(data, block, s, l) - 32);
             }
         }
     }

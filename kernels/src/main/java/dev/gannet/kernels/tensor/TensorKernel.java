@@ -22,7 +22,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Implementations are stateless and safe to share between threads.
  */
-public interface TensorKernel {
+public interface TensorKernel extends WeightDecoder {
     /** Floats of per-thread scratch {@link #multiply} may use: four decoded chunks of rows, a multiple of 256. */
     int SCRATCH_FLOATS = TiledMultiply.ROWS * TiledMultiply.CHUNK;
 
@@ -50,6 +50,19 @@ public interface TensorKernel {
      * cannot represent.
      */
     void quantize(float[] values, int valuesOffset, MemorySegment data, long from, int count);
+
+    /**
+     * What the tiled multiplies decode with: the type's vector decoder where it has one and the
+     * vector kernels run on this machine, else {@link #dequantize}.
+     */
+    @Override
+    default void decodeWeights(MemorySegment data, long from, float[] out, int outOffset, int count) {
+        if (this instanceof VectorDequantizer fast && VectorMath.FUSED) {
+            fast.dequantizeVector(data, from, out, outOffset, count);
+        } else {
+            dequantize(data, from, out, outOffset, count);
+        }
+    }
 
     /**
      * The fast path: for rows {@code [rowFrom, rowTo)} of the matrix of {@code cols} columns whose

@@ -24,7 +24,7 @@ final class TiledMultiply {
     private TiledMultiply() {
     }
 
-    static void multiply(TensorKernel kernel, MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
+    static void multiply(WeightDecoder decoder, MemorySegment data, long matrixStart, int cols, int rowFrom, int rowTo,
                          ActivationBatch x, float[] out, int outStride, int outOffset, float[] scratch) {
         int tokens = x.tokens();
         if (x.cols() != cols) {
@@ -52,7 +52,7 @@ final class TiledMultiply {
                 int length = Math.min(CHUNK, cols - c);
                 int vectors = (length + LANES - 1) / LANES;
                 for (int i = 0; i < rows; i++) {
-                    decode(kernel, data, matrixStart + (long) (r + i) * cols + c, scratch, i * CHUNK, length);
+                    decoder.decodeWeights(data, matrixStart + (long) (r + i) * cols + c, scratch, i * CHUNK, length);
                     java.util.Arrays.fill(scratch, i * CHUNK + length, i * CHUNK + vectors * LANES, 0f);
                 }
                 for (int g = 0; g < groups; g++) {
@@ -152,11 +152,4 @@ final class TiledMultiply {
         }
     }
 
-    private static void decode(TensorKernel kernel, MemorySegment data, long from, float[] out, int outOffset, int count) {
-        if (kernel instanceof VectorDequantizer fast) {
-            fast.dequantizeVector(data, from, out, outOffset, count);
-        } else {
-            kernel.dequantize(data, from, out, outOffset, count);
-        }
-    }
 }
