@@ -52,6 +52,30 @@ class CliContractTest {
         assertTrue(r.out().startsWith("gannet "), r.out());
     }
 
+    /** Subcommands are added by name only when they run: each name must be the class's own. */
+    @Test
+    void builtInNamesAreTheCommandsOwn() {
+        for (var command : GannetCli.BUILT_IN) {
+            picocli.CommandLine.Command annotation = command.getValue().getAnnotation(picocli.CommandLine.Command.class);
+            assertEquals(command.getKey(), annotation.name(), command.getValue().getName());
+        }
+    }
+
+    @Test
+    void helpAndUnknownCommandsSeeEveryCommand() {
+        Result help = run("", "--help");
+        assertEquals(0, help.exitCode());
+        for (var command : GannetCli.BUILT_IN) {
+            assertTrue(help.out().contains("  " + command.getKey()), command.getKey() + " missing from\n" + help.out());
+        }
+        Result helpOne = run("", "help", "generate");
+        assertEquals(0, helpOne.exitCode());
+        assertTrue(helpOne.out().contains("gannet generate"), helpOne.out());
+        Result typo = run("", "generat");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("generate"), typo.err());
+    }
+
     @Test
     void inspectReportsWhatTheIssueAsks() {
         Result r = run("", "inspect", fixture("llama-s7-q4_k_m-mix.gguf").toString());
