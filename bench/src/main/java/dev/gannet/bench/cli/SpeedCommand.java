@@ -70,6 +70,10 @@ final class SpeedCommand implements Callable<Integer> {
             description = "how the KV cache stores keys and values: f16 (as llama.cpp by default) or f32 (default: ${DEFAULT-VALUE})")
     String kvType;
 
+    @Option(names = "--profile",
+            description = "also time each step of the measured decode passes (projections, attention, ...) and print where a token's time goes")
+    boolean profile;
+
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
@@ -134,7 +138,7 @@ final class SpeedCommand implements Callable<Integer> {
         }
         return new SpeedBenchmark.Settings(Path.of(ModelArguments.localModel(model)), threadCount, length, ids, genTokens, positions,
                 KvCacheType.parse(kvType), warmUps, runs,
-                adapters);
+                adapters, profile);
     }
 
     private static void atLeast(String option, int value, int least) {

@@ -4,6 +4,7 @@ import dev.gannet.bench.discrimination.AdapterSpec;
 import dev.gannet.kernels.lora.LoraAdapter;
 import dev.gannet.kernels.lora.ScaledLora;
 import dev.gannet.kernels.gguf.GgufTensorInfo;
+import dev.gannet.kernels.model.ForwardProfile;
 import dev.gannet.kernels.model.InferenceSession;
 import dev.gannet.kernels.model.KvCacheType;
 import dev.gannet.kernels.model.Model;
@@ -38,9 +39,10 @@ public final class SpeedBenchmark {
      * @param warmUps      unmeasured runs first
      * @param runs         measured runs
      * @param adapters     LoRA adapters applied at run time (empty: the plain model)
+     * @param profile      whether to time the steps of the measured decode passes ({@link ForwardProfile})
      */
     public record Settings(Path model, int threads, int promptTokens, int[] promptIds, int generate, int context,
-                           KvCacheType kvType, int warmUps, int runs, List<AdapterSpec> adapters) {
+                           KvCacheType kvType, int warmUps, int runs, List<AdapterSpec> adapters, boolean profile) {
         public Settings {
             adapters = List.copyOf(adapters);
         }
@@ -69,13 +71,21 @@ public final class SpeedBenchmark {
                         + settings.model() + " holds at most " + model.config().contextLength());
             }
             InferenceSession session = model.newSession(team, settings.context(), settings.kvType());
+            ForwardProfile profile = settings.profile() ? new ForwardProfile() : null;
             List<RunTiming> runs = SpeedRun.measure(session, prompt, settings.generate(), settings.warmUps(),
-                    settings.runs(), progress);
+                    settings.runs(), profile, progress);
             return new SpeedReport(settings.model(), settings.adapters(), fileBytes, model.architecture().name(),
                     tensorTypes(model.file().tensors()), weightBytes(model.file().tensors()), settings.threads(),
                     session.contextSize(), session.kvType().label(), prompt.length, settings.generate(), settings.warmUps(), loadSeconds, runs,
-                    ProcessMemory.peakResidentBytes());
+                    ProcessMemory.peakResidentBytes(), profile == null ? Map.of() : perToken(profile));
         }
+    }
+
+    /** Seconds per decode step spent in each step of the pass. */
+    private static Map<ForwardProfile.Step, Double> perToken(ForwardProfile profile) {
+        Map<ForwardProfile.Step, Double> perToken = new java.util.EnumMap<>(ForwardProfile.Step.class);
+        profile.seconds().forEach((step, seconds) -> perToken.put(step, seconds / Math.max(1, profile.passes())));
+        return perToken;
     }
 
     private static long fileSize(Path model) {

@@ -1,6 +1,7 @@
 package dev.gannet.bench.speed;
 
 import dev.gannet.bench.discrimination.AdapterSpec;
+import dev.gannet.kernels.model.ForwardProfile;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,15 +28,19 @@ import java.util.OptionalLong;
  *                          (the pages are read lazily, so part of the reading cost falls on the first run)
  * @param runs              the measured runs
  * @param peakResidentBytes the process's peak resident set ({@code VmHWM}) after the runs; empty off Linux
+ * @param decodeProfile     seconds per decode step spent in each step of the forward pass, over the
+ *                          measured runs ({@code --profile}); empty when not asked for
  */
 public record SpeedReport(Path model, List<AdapterSpec> adapters, long fileBytes, String architecture, Map<String, Integer> tensorTypes,
                           long weightBytes, int threads, int context, String kvCacheType, int promptTokens, int generatedTokens,
-                          int warmUps, double loadSeconds, List<RunTiming> runs, OptionalLong peakResidentBytes) {
+                          int warmUps, double loadSeconds, List<RunTiming> runs, OptionalLong peakResidentBytes,
+                          Map<ForwardProfile.Step, Double> decodeProfile) {
 
     public SpeedReport {
         adapters = List.copyOf(adapters);
         tensorTypes = Collections.unmodifiableMap(new LinkedHashMap<>(tensorTypes));
         runs = List.copyOf(runs);
+        decodeProfile = Collections.unmodifiableMap(new LinkedHashMap<>(decodeProfile));
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one run");
         }

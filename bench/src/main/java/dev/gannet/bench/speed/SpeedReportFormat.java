@@ -52,6 +52,10 @@ public final class SpeedReportFormat {
             root.putNull("peak_rss_bytes");
         }
         root.put("java", Runtime.version().toString());
+        if (!report.decodeProfile().isEmpty()) {
+            var profile = root.putObject("decode_profile_ms_per_token");
+            report.decodeProfile().forEach((step, seconds) -> profile.put(step.name().toLowerCase(Locale.ROOT), seconds * 1e3));
+        }
         var measurements = root.putArray("measurements");
         for (RunTiming run : report.runs()) {
             measurements.addObject()
@@ -123,6 +127,13 @@ public final class SpeedReportFormat {
                 ttft.median(), ttft.min(), ttft.max());
         line(out, "peak RSS", "%s", report.peakResidentBytes().isPresent()
                 ? ReportUnits.mebibytes(report.peakResidentBytes().getAsLong()) : "unknown (no /proc/self/status)");
+        if (!report.decodeProfile().isEmpty()) {
+            double total = report.decodeProfile().values().stream().mapToDouble(Double::doubleValue).sum();
+            out.append("decode step by step (ms per token, share of the pass):").append(System.lineSeparator());
+            report.decodeProfile().forEach((step, seconds) -> out.append(String.format(Locale.ROOT,
+                    "  %-12s %8.3f  %5.1f%%%n", step.name().toLowerCase(Locale.ROOT), seconds * 1e3,
+                    total > 0 ? 100 * seconds / total : 0)));
+        }
         return out.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.gannet.bench.speed;
 
 import dev.gannet.kernels.engine.Sampler;
+import dev.gannet.kernels.model.ForwardProfile;
 import dev.gannet.kernels.model.InferenceSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,10 @@ public final class SpeedRun {
     /**
      * @param prompt   token ids evaluated first, all inside the vocabulary
      * @param generate one-token decode steps per run, at least 1
+     * @param profile  where the measured runs' decode steps add their steps' times, or null
      */
     public static List<RunTiming> measure(InferenceSession session, int[] prompt, int generate, int warmUps,
-                                          int runs, Progress progress) {
+                                          int runs, ForwardProfile profile, Progress progress) {
         if (prompt.length == 0 || generate < 1 || warmUps < 0 || runs < 1) {
             throw new IllegalArgumentException("a speed run needs a prompt, at least one decode step and one run");
         }
@@ -37,17 +39,17 @@ public final class SpeedRun {
         }
         for (int i = 0; i < warmUps; i++) {
             progress.starting(true, i, warmUps);
-            once(session, prompt, generate);
+            once(session, prompt, generate, null);
         }
         List<RunTiming> timings = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
             progress.starting(false, i, runs);
-            timings.add(once(session, prompt, generate));
+            timings.add(once(session, prompt, generate, profile));
         }
         return List.copyOf(timings);
     }
 
-    private static RunTiming once(InferenceSession session, int[] prompt, int generate) {
+    private static RunTiming once(InferenceSession session, int[] prompt, int generate, ForwardProfile profile) {
         session.rewind(0);
         long start = System.nanoTime();
         float[] logits = session.evaluate(prompt);
@@ -55,6 +57,7 @@ public final class SpeedRun {
 
         int next = Sampler.argmax(logits);
         long firstDecode = 0;
+        session.profile(profile);
         long decodeStart = System.nanoTime();
         for (int step = 0; step < generate; step++) {
             long stepStart = System.nanoTime();
@@ -66,6 +69,7 @@ public final class SpeedRun {
             next = Sampler.argmax(logits);
         }
         long decodeEnd = System.nanoTime();
+        session.profile(null);
         return new RunTiming(seconds(prefillEnd - start), seconds(firstDecode), seconds(decodeEnd - decodeStart),
                 generate);
     }

@@ -31,7 +31,7 @@ class SpeedReportFilesTest {
         SpeedReport report = new SpeedReport(Path.of("models/m.gguf"), List.of(), 100L << 20, "llama", types(),
                 90L << 20, 2, 640, "f16", 512, 128, 1, 1.5,
                 List.of(new RunTiming(2.0, 0.1, 4.0, 128), new RunTiming(1.6, 0.1, 3.2, 128),
-                        new RunTiming(2.56, 0.1, 5.12, 128)), OptionalLong.of(300L << 20));
+                        new RunTiming(2.56, 0.1, 5.12, 128)), OptionalLong.of(300L << 20), Map.of());
         String table = SpeedReportFormat.markdown(report);
         assertTrue(table.contains("| Model | Types | Threads | Prompt Tokens | Generated Tokens | Disk Size | Memory "
                 + "| Load Time | Prefill tok/s | Decode tok/s | Time to First Token | Runs |"), table);
@@ -62,5 +62,31 @@ class SpeedReportFilesTest {
         assertTrue(markdown.startsWith("## Speed: llama-s7-q8_0.gguf"), markdown);
         assertTrue(markdown.contains("| llama-s7-q8_0.gguf | "), markdown);
         assertTrue(run.out().contains("decode:"), "stdout keeps the text report: " + run.out());
+    }
+
+    /** --profile: the decode passes' steps, in text and JSON, adding up to no more than the decode time. */
+    @Test
+    void profilePrintsWhereADecodeStepGoes() throws Exception {
+        BenchCliTest.Result text = BenchCliTest.run("bench", "speed", "--model", BenchCliTest.model(), "--prompt-tokens", "8",
+                "--gen-tokens", "4", "--warmup", "0", "--runs", "1", "--threads", "1", "--profile");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("decode step by step (ms per token, share of the pass):"), text.out());
+        for (String step : new String[] {"qkv", "rope_kv", "attention", "attn_output", "ffn_gate_up", "ffn_down", "output", "other"}) {
+            assertTrue(text.out().contains("  " + step + " "), step + " missing from\n" + text.out());
+        }
+        BenchCliTest.Result json = BenchCliTest.run("bench", "speed", "--model", BenchCliTest.model(), "--prompt-tokens", "8",
+                "--gen-tokens", "4", "--warmup", "0", "--runs", "1", "--threads", "1", "--profile", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode report = JSON.readTree(json.out());
+        JsonNode profile = report.get("decode_profile_ms_per_token");
+        double sum = 0;
+        for (var step : (Iterable<java.util.Map.Entry<String, JsonNode>>) profile::fields) {
+            sum += step.getValue().asDouble();
+        }
+        double decodeMsPerToken = report.at("/measurements/0/decode_seconds").asDouble() * 1e3 / 4;
+        assertTrue(sum > 0 && sum <= decodeMsPerToken * 1.001, "steps " + sum + " ms against " + decodeMsPerToken + " ms per token");
+        BenchCliTest.Result plain = BenchCliTest.run("bench", "speed", "--model", BenchCliTest.model(), "--prompt-tokens", "8",
+                "--gen-tokens", "4", "--warmup", "0", "--runs", "1", "--threads", "1", "--json");
+        assertTrue(JSON.readTree(plain.out()).get("decode_profile_ms_per_token") == null, plain.out());
     }
 }

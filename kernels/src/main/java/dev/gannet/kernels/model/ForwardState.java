@@ -32,6 +32,8 @@ final class ForwardState {
     final LoraProjection lora;
     /** attention over the cache */
     final Attention attention;
+    /** the profile the passes add their steps' times to, or null (the usual case: nothing timed) */
+    ForwardProfile profile;
     /**
      * [rows][vocab] the output projection's rows: one row (the last token's) unless a forward pass
      * asks for every token's logits, when {@link #logits(int)} grows it. A [maxBatch][vocab] array

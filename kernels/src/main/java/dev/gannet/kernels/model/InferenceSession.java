@@ -54,6 +54,14 @@ public final class InferenceSession implements TokenEvaluator {
         this.trace = trace == null ? ForwardTrace.NONE : trace;
     }
 
+    /**
+     * Times the steps of every forward pass of this session into {@code profile} from now on; null
+     * stops. See {@link ForwardProfile}.
+     */
+    public void profile(ForwardProfile profile) {
+        state.profile = profile;
+    }
+
     /** Forgets every position from {@code newPosition} on. */
     @Override
     public void rewind(int newPosition) {

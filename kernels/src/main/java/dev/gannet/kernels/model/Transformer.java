@@ -71,6 +71,11 @@ public final class Transformer {
         // Where adapters or a trace read the norm, it is written to s.xb instead and the projections
         // read it from there (the same arithmetic, done once).
         boolean keepNorms = lora != null || trace != ForwardTrace.NONE;
+        // Profiling, when a session asked for it: each step's wall time, taken on this thread.
+        ForwardProfile profile = s.profile;
+        long passStart = profile == null ? 0 : System.nanoTime();
+        long stepsBefore = profile == null ? 0 : profile.stepNanos();
+        long lap = passStart;
 
         // Token embeddings, scaled by sqrt(dim) where the architecture was trained so.
         for (int t = 0; t < count; t++) {
@@ -88,6 +93,7 @@ public final class Transformer {
             LayerWeights w = weights.layers()[layer];
             LayerLora l = lora == null ? null : lora.layers()[layer];
             boolean sliding = c.isSliding(layer);
+            lap = profile == null ? 0 : System.nanoTime();
 
             // Attention: normalise, project to Q, K, V (plus biases).
             if (keepNorms) {
@@ -102,6 +108,7 @@ public final class Transformer {
                 s.lora.run(team, l.wk(), s.xb, dim, count, s.k, kvDim);
                 s.lora.run(team, l.wv(), s.xb, dim, count, s.v, kvDim);
             }
+            lap = profile == null ? 0 : profile.lap(ForwardProfile.Step.QKV, lap);
             if (f.attentionBias()) {
                 addBias(s.q, w.bq(), count);
                 addBias(s.k, w.bk(), count);
@@ -129,16 +136,19 @@ public final class Transformer {
             }
             trace(trace, "q_rope", layer, start, s.q, count, qDim);
             trace(trace, "k_rope", layer, start, s.k, count, kvDim);
+            lap = profile == null ? 0 : profile.lap(ForwardProfile.Step.ROPE_KV, lap);
 
             // Causal (and, on sliding layers, windowed) attention of every query head.
             s.attention.run(team, cache, layer, s.q, s.attn, count, start, sliding);
             trace(trace, "kqv_out", layer, start, s.attn, count, qDim);
+            lap = profile == null ? 0 : profile.lap(ForwardProfile.Step.ATTENTION, lap);
 
             // Output projection, optional post-norm, residual add.
             s.projection.run(team, s.attn, qDim, count, w.wo(), s.xb2, dim, 0);
             if (l != null) {
                 s.lora.run(team, l.wo(), s.attn, qDim, count, s.xb2, dim);
             }
+            lap = profile == null ? 0 : profile.lap(ForwardProfile.Step.ATTN_OUTPUT, lap);
             if (f.postNorms()) {
                 rmsNorm(s.xb2, s.xb2, w.attnPostNorm(), count, dim);
             }
@@ -150,6 +160,7 @@ public final class Transformer {
             if (keepNorms) {
                 rmsNorm(s.xb, s.x, w.ffnNorm(), count, dim);
             }
+            lap = profile == null ? 0 : System.nanoTime();
             normalizedInput(s, keepNorms, 0, count, w.ffnNorm(), eps);
             if (l == null) {
                 s.projection.gated(w.wGate(), w.wUp(), s.hb, s.hb2, hidden, f.activation()).run(team);
@@ -161,9 +172,13 @@ public final class Transformer {
                 s.lora.run(team, l.wUp(), s.xb, dim, count, s.hb2, hidden);
                 Projection.gate(s.hb, s.hb2, 0, count * hidden, f.activation());
             }
+            lap = profile == null ? 0 : profile.lap(ForwardProfile.Step.FFN_GATE_UP, lap);
             s.projection.run(team, s.hb, hidden, count, w.wDown(), s.xb2, dim, 0);
             if (l != null) {
                 s.lora.run(team, l.wDown(), s.hb, hidden, count, s.xb2, dim);
+            }
+            if (profile != null) {
+                profile.lap(ForwardProfile.Step.FFN_DOWN, lap);
             }
             if (f.postNorms()) {
                 rmsNorm(s.xb2, s.xb2, w.ffnPostNorm(), count, dim);
@@ -175,6 +190,7 @@ public final class Transformer {
         // Final norm and the output projection, for every token or only the last.
         int first = allLogits ? 0 : count - 1;
         int rows = count - first;
+        lap = profile == null ? 0 : System.nanoTime();
         if (keepNorms) {
             RmsNorm.rows(s.xb, 0, s.x, first * dim, weights.outputNorm(), eps, rows, dim);
             trace(trace, "result_norm", -1, start + first, s.xb, rows, dim);
@@ -188,6 +204,9 @@ public final class Transformer {
         }
         if (c.finalSoftcap() > 0) {
             softcap(logits, rows * vocab, c.finalSoftcap());
+        }
+        if (profile != null) {
+            profile.pass(passStart, profile.lap(ForwardProfile.Step.OUTPUT, lap), stepsBefore);
         }
     }
 
