@@ -48,6 +48,7 @@ public final class Model implements AutoCloseable {
             // whose F32 tensors are all norms does not pay for warming the F32 kernel (~0.25 s).
             java.util.EnumSet<dev.gannet.kernels.tensor.GgmlType> types = java.util.EnumSet.noneOf(dev.gannet.kernels.tensor.GgmlType.class);
             file.tensors().stream().filter(t -> t.dimensions() >= 2).forEach(t -> types.add(t.type()));
+            dev.gannet.kernels.tensor.Int8Matrix.checkSetting();
             Thread warmup = KernelWarmup.start(types);
             Architecture architecture = Architectures.of(file);
             ModelConfig config = architecture.readConfig(file);

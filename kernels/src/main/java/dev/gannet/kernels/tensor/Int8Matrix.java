@@ -111,10 +111,18 @@ public final class Int8Matrix implements WeightDecoder {
      * @throws IllegalArgumentException if the property names a type that cannot be repacked
      */
     public static boolean repacks(GgmlType type) {
+        checkSetting();
+        return VectorMath.FUSED && REPACKED.contains(type);
+    }
+
+    /**
+     * Throws if {@link #PROPERTY} names a type that cannot be repacked: models call it before their
+     * warm-up thread starts, so the message reaches the user from the loading thread.
+     */
+    public static void checkSetting() {
         if (SETTING_ERROR != null) {
             throw new IllegalArgumentException(SETTING_ERROR);
         }
-        return VectorMath.FUSED && REPACKED.contains(type);
     }
 
     /**
