@@ -366,12 +366,15 @@ def markdown(rows, args, command, loads):
 
 
 def main():
+    global N_CTX
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--models", default=",".join(KNOWN),
                         help=f"comma-separated: {', '.join(KNOWN)} or GGUF paths (default: all three)")
     parser.add_argument("--threads", type=int, default=2, help="threads for both engines (default: 2)")
     parser.add_argument("--prompt-tokens", type=int, default=512, help="default: 512")
     parser.add_argument("--gen-tokens", type=int, default=128, help="default: 128")
+    parser.add_argument("--context", type=int, default=1024,
+                        help="KV cache positions for both engines (default: 1024); a long prompt needs more")
     parser.add_argument("--runs", type=int, default=3, help="measured runs per engine and model (default: 3)")
     parser.add_argument("--warmup", type=int, default=1, help="warm-up runs first (default: 1)")
     parser.add_argument("--gannet-warmup", type=int,
@@ -386,6 +389,7 @@ def main():
     parser.add_argument("--probe-llama", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--fetch-only", action="store_true", help="fetch and requantize the models, print their paths")
     args = parser.parse_args()
+    N_CTX = args.context
     if args.probe_llama:
         probe_main(args.probe_llama, args.threads)
         return
