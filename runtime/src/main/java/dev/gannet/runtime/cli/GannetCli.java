@@ -93,9 +93,12 @@ public final class GannetCli implements Runnable {
     /**
      * The one subcommand {@code args} runs, or null when every subcommand must be known: no command,
      * options first ({@code --help}), {@code help}, or a name that is not a command (picocli's message
-     * then suggests the right one).
+     * then suggests the right one); "" when none is needed ({@code --version}).
      */
     private static String requestedCommand(String[] args, List<CliExtension> extensions) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return ""; // the version alone needs no subcommand (scripts ask for it)
+        }
         if (args.length == 0 || args[0].startsWith("-") || args[0].equals("help")) {
             return null;
         }
