@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +84,7 @@ public final class SpeedBenchmark {
 
     /** Seconds per decode step spent in each step of the pass. */
     private static Map<ForwardProfile.Step, Double> perToken(ForwardProfile profile) {
-        Map<ForwardProfile.Step, Double> perToken = new java.util.EnumMap<>(ForwardProfile.Step.class);
+        Map<ForwardProfile.Step, Double> perToken = new EnumMap<>(ForwardProfile.Step.class);
         profile.seconds().forEach((step, seconds) -> perToken.put(step, seconds / Math.max(1, profile.passes())));
         return perToken;
     }

@@ -33,30 +33,22 @@ public final class ForwardProfile {
 
     private final long[] nanos = new long[Step.values().length];
     private long passes;
+    /** The current pass's steps so far, for {@link #pass}. */
+    private long passSteps;
 
     /** Adds {@code since}..now to {@code step} and returns now, the next step's start. */
     long lap(Step step, long since) {
         long now = System.nanoTime();
         nanos[step.ordinal()] += now - since;
+        passSteps += now - since;
         return now;
     }
 
-    /** Adds a whole pass's time: what its steps did not account for goes to {@link Step#OTHER}. */
-    void pass(long start, long end, long stepsBefore) {
-        long steps = stepNanos() - stepsBefore;
-        nanos[Step.OTHER.ordinal()] += Math.max(0, end - start - steps);
+    /** Ends a pass that ran from {@code start} to {@code end}: what its steps did not take goes to {@link Step#OTHER}. */
+    void pass(long start, long end) {
+        nanos[Step.OTHER.ordinal()] += Math.max(0, end - start - passSteps);
+        passSteps = 0;
         passes++;
-    }
-
-    /** The nanoseconds of all steps so far, {@link Step#OTHER} excluded. */
-    long stepNanos() {
-        long sum = 0;
-        for (Step step : Step.values()) {
-            if (step != Step.OTHER) {
-                sum += nanos[step.ordinal()];
-            }
-        }
-        return sum;
     }
 
     /** Forward passes profiled. */

@@ -74,7 +74,6 @@ public final class Transformer {
         // Profiling, when a session asked for it: each step's wall time, taken on this thread.
         ForwardProfile profile = s.profile;
         long passStart = profile == null ? 0 : System.nanoTime();
-        long stepsBefore = profile == null ? 0 : profile.stepNanos();
         long lap = passStart;
 
         // Token embeddings, scaled by sqrt(dim) where the architecture was trained so.
@@ -206,7 +205,7 @@ public final class Transformer {
             softcap(logits, rows * vocab, c.finalSoftcap());
         }
         if (profile != null) {
-            profile.pass(passStart, profile.lap(ForwardProfile.Step.OUTPUT, lap), stepsBefore);
+            profile.pass(passStart, profile.lap(ForwardProfile.Step.OUTPUT, lap));
         }
     }
 

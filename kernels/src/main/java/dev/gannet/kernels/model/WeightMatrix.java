@@ -13,8 +13,9 @@ import java.lang.foreign.MemorySegment;
  * stored. It may be a band of rows of a larger tensor: fused projections (Phi-3's {@code attn_qkv})
  * are split into views rather than copied.
  *
- * <p>Types whose own layout decodes slowly are repacked at load ({@link Int8Matrix}: Q6_K) and
- * multiplied from the copy; the file's bytes stay the reference ({@link #dotRow}, {@link #bytes}).
+ * <p>The types {@link Int8Matrix#PROPERTY} names (none by default) are repacked at load into
+ * {@link Int8Matrix} and multiplied from the copy; the file's bytes stay the reference
+ * ({@link #dotRow}, {@link #bytes}).
  */
 public final class WeightMatrix {
     private final String name;
@@ -33,7 +34,8 @@ public final class WeightMatrix {
         this.firstElement = firstElement;
         this.rows = rows;
         this.cols = cols;
-        this.repacked = Int8Matrix.repacks(kernel.type()) ? Int8Matrix.repack(kernel.type(), data, firstElement, rows, cols) : null;
+        this.repacked = Int8Matrix.repacks(kernel.type())
+                ? Int8Matrix.repack(kernel.type(), data, firstElement, rows, cols) : null;
     }
 
     /** A matrix over bytes that are not a file's tensor: the warm-up's synthetic weights. */
